@@ -1,0 +1,79 @@
+/**
+ * The one async door: loads the web-tree-sitter runtime and the tree-sitter-go grammar once.
+ * After `createGoParser` resolves, everything is synchronous.
+ */
+import { Language, Parser, type Tree } from 'web-tree-sitter';
+import { defaultGoWasmUrl } from '../wasm-url.js';
+
+/** WasmSource is a wasm module handed in as bytes, or a URL to load it from. */
+export type WasmSource = Uint8Array | URL;
+
+/** GoParserOptions say where the wasm comes from; the defaults are the files shipped with the package. */
+export interface GoParserOptions {
+  /** The web-tree-sitter runtime (`web-tree-sitter.wasm`). */
+  runtimeWasm?: WasmSource;
+  /** The tree-sitter-go grammar (`wasm/tree-sitter-go.wasm` of this package). */
+  goWasm?: WasmSource;
+}
+
+/** A GoParser parses Go source; make one with `createGoParser` and `dispose()` it when done. */
+export interface GoParser {
+  /** Parses text and passes the tree to use, deleting the tree afterwards. */
+  withTree<T>(text: string, use: (tree: Tree) => T): T;
+  /** The underlying web-tree-sitter parser, for incremental parsing by sessions. */
+  readonly treeSitter: Parser;
+  /** Frees the parser's wasm memory; the GoParser cannot be used afterwards. */
+  dispose(): void;
+}
+
+let runtimeReady: Promise<void> | undefined;
+
+function initRuntime(runtimeWasm: WasmSource | undefined): Promise<void> {
+  if (!runtimeReady) {
+    const moduleOptions =
+      runtimeWasm instanceof Uint8Array
+        ? { wasmBinary: runtimeWasm }
+        : runtimeWasm
+          ? { locateFile: () => runtimeWasm.href }
+          : undefined;
+    runtimeReady = Parser.init(moduleOptions).catch((error: unknown) => {
+      runtimeReady = undefined;
+      throw error;
+    });
+  }
+  return runtimeReady;
+}
+
+let defaultLanguage: Promise<Language> | undefined;
+
+function loadLanguage(goWasm: WasmSource | undefined): Promise<Language> {
+  if (goWasm) return Language.load(goWasm);
+  defaultLanguage ??= Language.load(defaultGoWasmUrl()).catch((error: unknown) => {
+    defaultLanguage = undefined;
+    throw error;
+  });
+  return defaultLanguage;
+}
+
+/** createGoParser loads the wasm (once per process for the defaults) and returns a ready GoParser. */
+export async function createGoParser(options: GoParserOptions = {}): Promise<GoParser> {
+  await initRuntime(options.runtimeWasm);
+  const language = await loadLanguage(options.goWasm);
+  const parser = new Parser();
+  parser.setLanguage(language);
+  return {
+    treeSitter: parser,
+    withTree(text, use) {
+      const tree = parser.parse(text);
+      if (!tree) throw new Error('tree-sitter returned no tree');
+      try {
+        return use(tree);
+      } finally {
+        tree.delete();
+      }
+    },
+    dispose() {
+      parser.delete();
+    },
+  };
+}
