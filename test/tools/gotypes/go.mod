@@ -1,0 +1,3 @@
+module gofn-detect/gotypes
+
+go 1.19

@@ -1,0 +1,4 @@
+// Package files checks SPEC §1 file selection.
+package files
+
+func Base() {}

@@ -1,0 +1,6 @@
+package files
+
+// #include <stdio.h>
+import "C"
+
+func ImportsC() {}

@@ -1,0 +1,7 @@
+/* a block comment
+//go:build ignore
+*/
+
+package files
+
+func InBlock() {}

@@ -1,0 +1,5 @@
+// +build !linux
+
+package files
+
+func NotLinux() {}

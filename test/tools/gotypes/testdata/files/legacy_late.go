@@ -1,0 +1,8 @@
+// Copyright line
+
+// +build ignore
+
+// Package comment.
+package files
+
+func LegacyAfterBlank() {}

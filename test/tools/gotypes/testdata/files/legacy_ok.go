@@ -1,0 +1,6 @@
+// +build linux,amd64 darwin
+// +build !cgo
+
+package files
+
+func LegacyOK() {}

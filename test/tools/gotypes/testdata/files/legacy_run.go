@@ -1,0 +1,8 @@
+// +build linux
+// not a constraint line
+
+// +build ignore
+
+package files
+
+func LegacyRun() {}

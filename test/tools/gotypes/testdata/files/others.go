@@ -1,0 +1,5 @@
+//go:build android || ios || purego || gccgo || race || goexperiment.regabi
+
+package files
+
+func Others() {}

@@ -1,0 +1,5 @@
+//go:build go1.99 && linux && amd64 && unix && !cgo && gc && !goexperiment.fieldtrack
+
+package tricky
+
+func NewEnough() {}

@@ -1,0 +1,3 @@
+package tricky
+
+func WindowsOnly() {}
