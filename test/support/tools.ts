@@ -1,3 +1,7 @@
+/**
+ * Helpers for tests that need an external tool (go, gofmt, …): skip with a printed reason where
+ * it is missing, fail in CI, and run go offline with a writable cache.
+ */
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';

@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+/**
+ * The gofn-detect command (SPEC §4). Thin on purpose: it reads the flags, answers `--help` and
+ * `--version` without loading the parser, and hands the rest to cli/run.ts. Anything thrown
+ * reaches the user as one line and exit 2, never a stack trace.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from './cli/args.js';
+import { helpText } from './cli/help.js';
+
+/** Read from package.json beside dist/ (or src/): this file sits one level below the package root. */
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const args = parseArgs(argv);
+  if (args.help) {
+    process.stdout.write(helpText);
+    return 0;
+  }
+  if (args.version) {
+    process.stdout.write(`gofn-detect ${version()}\n`);
+    return 0;
+  }
+  const { run } = await import('./cli/run.js');
+  return run(args, { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) });
+}
+
+// A reader that stops early (`gofn-detect ./... | head`) closes the pipe; that is not our error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') return;
+  process.stderr.write(`gofn-detect: ${error.message}\n`);
+  process.exitCode = 2;
+});
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`gofn-detect: ${message.split('\n')[0]}\n`);
+    process.exitCode = 2;
+  },
+);

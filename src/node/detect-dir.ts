@@ -1,0 +1,57 @@
+/**
+ * detectDir: detection of one package directory on disk, the convenience a Node caller wants.
+ * It reads the files, finds the import path and adds the findings only the disk can give.
+ */
+import { detect, type DetectOptions } from '../detect.js';
+import { makeDiagnostic } from '../diagnostics.js';
+import type { GoParser } from '../parser/index.js';
+import type { DetectResult, Diagnostic } from '../schema.js';
+import { cleanDir } from './clean.js';
+import { findModule, type ModuleInfo } from './module.js';
+import { DirectoryError, readPackageDir, type UnreadableFile } from './read.js';
+
+/** DetectDirOptions are detect's options except those detectDir works out from the disk. */
+export type DetectDirOptions = Omit<DetectOptions, 'dir' | 'importPath'>;
+
+/** go build never reads these files, so failing to read them changes nothing. */
+function buildIgnores(name: string): boolean {
+  return name.startsWith('.') || name.startsWith('_') || name.endsWith('_test.go');
+}
+
+function diskDiagnostics(dir: string, unreadable: UnreadableFile[], module: ModuleInfo): Diagnostic[] {
+  const diagnostics = unreadable
+    .filter((u) => !buildIgnores(u.name))
+    .map((u) => makeDiagnostic('unreadable-file', { file: u.name }, { name: u.name, reason: u.error }));
+  if (module.importPath === null) {
+    const data = { dir, goMod: module.goModFile, ...(module.problem === undefined ? {} : { problem: module.problem }) };
+    diagnostics.push(makeDiagnostic('no-import-path', {}, data));
+  }
+  return diagnostics;
+}
+
+/** Same order as detect's: package-wide findings first, then by file and offset. */
+function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  const fileA = a.file ?? '';
+  const fileB = b.file ?? '';
+  if (fileA !== fileB) return fileA < fileB ? -1 : 1;
+  const offsets = (a.range?.start.offset ?? -1) - (b.range?.start.offset ?? -1);
+  return offsets !== 0 ? offsets : a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
+}
+
+/**
+ * detectDir reads the Go files of dir, finds its import path from the nearest go.mod and runs
+ * detect. Unreadable files and a missing module line become diagnostics; it throws a
+ * DirectoryError when dir cannot be read and detect's NoPackageError when no file makes a package.
+ */
+export async function detectDir(parser: GoParser, dir: string, options: DetectDirOptions = {}): Promise<DetectResult> {
+  const name = cleanDir(dir);
+  const [pkg, module] = await Promise.all([readPackageDir(dir), findModule(dir)]);
+  const firstUnreadable = pkg.unreadable[0];
+  if (pkg.files.length === 0 && firstUnreadable) {
+    throw new DirectoryError(`${name}: cannot read ${firstUnreadable.name}: ${firstUnreadable.error}`);
+  }
+  const result = detect(parser, pkg.files, { ...options, dir: name, importPath: module.importPath });
+  const extra = diskDiagnostics(name, pkg.unreadable, module);
+  if (extra.length === 0) return result;
+  return { ...result, diagnostics: [...extra, ...result.diagnostics].sort(compareDiagnostics) };
+}

@@ -1,0 +1,48 @@
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { readPackageDir } from './read.js';
+
+describe('readPackageDir', () => {
+  const root = mkdtempSync(join(tmpdir(), 'gofn-read-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const dir = join(root, 'fn');
+  mkdirSync(join(dir, 'sub'), { recursive: true });
+  mkdirSync(join(dir, 'dir.go'));
+  writeFileSync(join(dir, 'b.go'), 'package fn\n');
+  writeFileSync(join(dir, 'a.go'), Buffer.from([0x70, 0xff, 0x00]));
+  writeFileSync(join(dir, 'a_test.go'), 'package fn\n');
+  writeFileSync(join(dir, 'notes.txt'), 'not go\n');
+  writeFileSync(join(dir, 'sub/c.go'), 'package sub\n');
+  writeFileSync(join(root, 'outside.go'), 'package fn // linked\n');
+  symlinkSync(join(root, 'outside.go'), join(dir, 'linked.go'));
+  symlinkSync(join(dir, 'sub'), join(dir, 'linkdir.go'));
+  symlinkSync(join(root, 'missing.go'), join(dir, 'dangling.go'));
+
+  test('reads every *.go file as bytes, sorted, and only those', async () => {
+    const { files } = await readPackageDir(dir);
+    expect(files.map((f) => f.name)).toEqual(['a.go', 'a_test.go', 'b.go', 'linked.go']);
+    for (const file of files) expect(file.text).toBeInstanceOf(Uint8Array);
+    expect([...(files[0]?.text as Uint8Array)]).toEqual([0x70, 0xff, 0x00]);
+    expect(new TextDecoder().decode(files[3]?.text as Uint8Array)).toBe('package fn // linked\n');
+  });
+
+  test('a dangling symlink is unreadable, not skipped', async () => {
+    const { unreadable } = await readPackageDir(dir);
+    expect(unreadable).toEqual([{ name: 'dangling.go', error: 'no such file or directory' }]);
+  });
+
+  test.skipIf(process.getuid?.() === 0)('a file without read permission is unreadable', async () => {
+    const locked = join(root, 'locked');
+    mkdirSync(locked);
+    writeFileSync(join(locked, 'x.go'), 'package x\n');
+    chmodSync(join(locked, 'x.go'), 0o000);
+    expect((await readPackageDir(locked)).unreadable).toEqual([{ name: 'x.go', error: 'permission denied' }]);
+  });
+
+  test('a missing directory or a file throws a DirectoryError naming it', async () => {
+    await expect(readPackageDir(join(root, 'nope'))).rejects.toThrow(`${join(root, 'nope')}: no such directory`);
+    await expect(readPackageDir(join(dir, 'b.go'))).rejects.toThrow(`${join(dir, 'b.go')} is not a directory`);
+  });
+});

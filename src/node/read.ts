@@ -1,0 +1,84 @@
+/**
+ * Reading one package directory: every `*.go` regular file in it (subdirectories are other
+ * packages), as bytes, because detection decodes and reports damaged text itself.
+ */
+import type { Dirent } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { SourceFile } from '../detect.js';
+
+/** An UnreadableFile is a `*.go` entry that exists but could not be read. */
+export interface UnreadableFile {
+  name: string;
+  error: string;
+}
+
+/** A PackageDir is what readPackageDir found: the readable files and the ones that failed. */
+export interface PackageDir {
+  files: SourceFile[];
+  unreadable: UnreadableFile[];
+}
+
+/** A DirectoryError says that a directory named by the user cannot be read as one. */
+export class DirectoryError extends Error {
+  override name = 'DirectoryError';
+}
+
+/** errorMessage renders a Node file system error the way a person wants to read it. */
+export function errorMessage(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return 'no such file or directory';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENOTDIR') return 'not a directory';
+  if (code === 'ELOOP') return 'too many levels of symbolic links';
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** directoryError turns a failure to open dir into the one line the CLI prints. */
+export function directoryError(dir: string, error: unknown): DirectoryError {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return new DirectoryError(`${dir}: no such directory`);
+  if (code === 'ENOTDIR') return new DirectoryError(`${dir} is not a directory`);
+  return new DirectoryError(`${dir}: ${errorMessage(error)}`);
+}
+
+/**
+ * isGoFileEntry says whether a directory entry is a `*.go` file. As go/build does, a symlink
+ * counts unless it points at a directory; a dangling one is then reported as unreadable.
+ */
+async function isGoFileEntry(dir: string, entry: Dirent): Promise<boolean> {
+  if (!entry.name.endsWith('.go')) return false;
+  if (entry.isFile()) return true;
+  if (!entry.isSymbolicLink()) return false;
+  try {
+    return !(await stat(join(dir, entry.name))).isDirectory();
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * readPackageDir reads every `*.go` file directly in dir (not in subdirectories; a directory named
+ * `x.go` is not a file; symlinked files are read). It throws a DirectoryError when dir itself
+ * cannot be listed.
+ */
+export async function readPackageDir(dir: string): Promise<PackageDir> {
+  let entries: Dirent[];
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    throw directoryError(dir, error);
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const result: PackageDir = { files: [], unreadable: [] };
+  for (const entry of entries) {
+    if (!(await isGoFileEntry(dir, entry))) continue;
+    try {
+      const bytes = await readFile(join(dir, entry.name));
+      result.files.push({ name: entry.name, text: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
+    } catch (error) {
+      result.unreadable.push({ name: entry.name, error: errorMessage(error) });
+    }
+  }
+  return result;
+}

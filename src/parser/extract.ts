@@ -1,0 +1,166 @@
+/**
+ * Extracts the typed model of one file: package clause, imports, type declarations and function
+ * signatures, every piece with byte-exact positions. Top-level nodes are walked by hand (cheaper
+ * than queries); only declarations are visited, never function bodies.
+ */
+import type { Node } from 'web-tree-sitter';
+import type { FuncDecl, GoFile, Range, SyntaxProblem, TypeDecl, TypeExpr } from './model.js';
+import type { GoParser } from './load.js';
+import type { DecodedSource } from './source.js';
+import { unquote } from './literal.js';
+import { syntaxProblems } from './syntax.js';
+import { paramList, resultList, typeExpr } from './type-expr.js';
+
+/** An ExtractedFile is the model of one file, before files are put together into a package. */
+export interface ExtractedFile {
+  file: GoFile;
+  types: TypeDecl[];
+  funcs: FuncDecl[];
+  syntaxProblems: SyntaxProblem[];
+  /** The span of the package clause, or null when the file has none. */
+  packageClause: Range | null;
+  /** True when the file has `import "C"` (it is out of the package when cgo is off). */
+  importsC: boolean;
+}
+
+/** extractFile parses a decoded source and extracts its model; it never throws on bad input. */
+export function extractFile(parser: GoParser, source: DecodedSource): ExtractedFile {
+  return parser.withTree(source.text, (tree) => extractTree(tree.rootNode, source));
+}
+
+function extractTree(root: Node, source: DecodedSource): ExtractedFile {
+  const out: ExtractedFile = {
+    file: { name: source.name, packageName: '', imports: [], declaredNames: [] },
+    types: [],
+    funcs: [],
+    syntaxProblems: syntaxProblems(root, source.name, source.positions),
+    packageClause: null,
+    importsC: false,
+  };
+  // Declarations that tree-sitter wrapped in an ERROR are still read: damage elsewhere must
+  // not hide a signature. An explicit stack keeps file order without recursion.
+  const stack = root.children.reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type !== 'ERROR') visitTopLevel(node, source, out);
+    // A loop, not push(...children): an ERROR may have more children than a call takes arguments.
+    else for (const child of node.children.reverse()) stack.push(child);
+  }
+  return out;
+}
+
+function visitTopLevel(node: Node, source: DecodedSource, out: ExtractedFile): void {
+  switch (node.type) {
+    case 'package_clause':
+      return packageClause(node, source, out);
+    case 'import_declaration':
+      return importDeclaration(node, source, out);
+    case 'function_declaration':
+    case 'method_declaration':
+      return funcDeclaration(node, source, out);
+    case 'type_declaration':
+      return typeDeclaration(node, source, out);
+    case 'var_declaration':
+    case 'const_declaration':
+      return valueDeclaration(node, out);
+  }
+}
+
+function rangeOf(node: Node, source: DecodedSource): Range {
+  return source.positions.range(node.startIndex, node.endIndex);
+}
+
+function declare(out: ExtractedFile, name: string): void {
+  // `_` declares nothing, and a MISSING identifier has no text.
+  if (name !== '' && name !== '_') out.file.declaredNames.push(name);
+}
+
+function packageClause(node: Node, source: DecodedSource, out: ExtractedFile): void {
+  if (out.packageClause) return;
+  const name = node.namedChildren.find((c) => c.type === 'package_identifier');
+  out.file.packageName = name?.text ?? '';
+  out.packageClause = rangeOf(node, source);
+}
+
+function importDeclaration(node: Node, source: DecodedSource, out: ExtractedFile): void {
+  for (const child of node.namedChildren) {
+    const specs = child.type === 'import_spec_list' ? child.namedChildren : [child];
+    for (const spec of specs) {
+      if (spec.type !== 'import_spec') continue;
+      const pathNode = spec.childForFieldName('path');
+      if (!pathNode) continue;
+      const path = unquote(pathNode.text);
+      out.file.imports.push({ name: spec.childForFieldName('name')?.text || null, path, range: rangeOf(spec, source) });
+      if (path === 'C') out.importsC = true;
+    }
+  }
+}
+
+function funcDeclaration(node: Node, source: DecodedSource, out: ExtractedFile): void {
+  const nameNode = node.childForFieldName('name');
+  const parameters = node.childForFieldName('parameters');
+  if (!nameNode || nameNode.isMissing || !parameters) return;
+  const positions = source.positions;
+  const receiverList = node.childForFieldName('receiver');
+  const resultNode = node.childForFieldName('result');
+  const params = paramList(parameters, positions);
+  const func: FuncDecl = {
+    name: nameNode.text,
+    receiver: receiverList ? receiverType(receiverList, source) : null,
+    typeParams: typeParamNames(node.childForFieldName('type_parameters')),
+    params: params.params,
+    results: resultList(resultNode, positions).params,
+    variadic: params.variadic,
+    file: source.name,
+    range: rangeOf(node, source),
+    nameRange: rangeOf(nameNode, source),
+    paramsRange: rangeOf(parameters, source),
+    resultsRange: resultNode ? rangeOf(resultNode, source) : null,
+  };
+  out.funcs.push(func);
+  if (!receiverList) declare(out, func.name);
+}
+
+/** A receiver list that holds no parameter (`func () M()`) gives an `unknown` receiver type. */
+function receiverType(list: Node, source: DecodedSource): TypeExpr {
+  const decl = list.namedChildren.find((c) => c.type === 'parameter_declaration');
+  return typeExpr(decl?.childForFieldName('type') ?? list, source.positions);
+}
+
+function typeParamNames(list: Node | null): string[] {
+  if (!list) return [];
+  return list.namedChildren
+    .filter((decl) => decl.type === 'type_parameter_declaration')
+    .flatMap((decl) => decl.childrenForFieldName('name').map((name) => name.text));
+}
+
+function typeDeclaration(node: Node, source: DecodedSource, out: ExtractedFile): void {
+  for (const spec of node.namedChildren) {
+    if (spec.type !== 'type_spec' && spec.type !== 'type_alias') continue;
+    const nameNode = spec.childForFieldName('name');
+    if (!nameNode || nameNode.isMissing) continue;
+    const typeNode = spec.childForFieldName('type');
+    out.types.push({
+      name: nameNode.text,
+      alias: spec.type === 'type_alias',
+      typeParams: typeParamNames(spec.childForFieldName('type_parameters')),
+      // With no type node the spec itself is mapped, which yields an `unknown` type.
+      type: typeExpr(typeNode ?? spec, source.positions),
+      file: source.name,
+      range: rangeOf(spec, source),
+    });
+    declare(out, nameNode.text);
+  }
+}
+
+function valueDeclaration(node: Node, out: ExtractedFile): void {
+  for (const child of node.namedChildren) {
+    const specs = child.type === 'var_spec_list' ? child.namedChildren : [child];
+    for (const spec of specs) {
+      if (spec.type !== 'var_spec' && spec.type !== 'const_spec') continue;
+      for (const name of spec.childrenForFieldName('name')) {
+        if (name.type === 'identifier' && !name.isMissing) declare(out, name.text);
+      }
+    }
+  }
+}
