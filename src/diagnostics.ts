@@ -99,7 +99,7 @@ const renderers: Record<DiagnosticCode, Render> = {
   'target-not-classified': (d) =>
     str(d.target) ? `function ${str(d.target)} cannot be served: its signature matches no kind` : undefined,
   'no-import-path': (d) =>
-    str(d.dir) ? `no module line in go.mod gives the import path of ${str(d.dir)}` : undefined,
+    str(d.dir) ? `no import path for ${str(d.dir)}: ${str(d.problem) ?? 'no module line in go.mod'}` : undefined,
 };
 
 /** renderMessage renders the message of a code from its data (the code's title when data is missing). */
@@ -124,4 +124,13 @@ export function makeDiagnostic(
     ...(extras.related?.length ? { related: extras.related } : {}),
     ...(Object.keys(data).length ? { data } : {}),
   };
+}
+
+/** compareDiagnostics orders diagnostics: package-wide findings first, then by file, offset and code. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  const fileA = a.file ?? '';
+  const fileB = b.file ?? '';
+  if (fileA !== fileB) return fileA < fileB ? -1 : 1;
+  const offsets = (a.range?.start.offset ?? -1) - (b.range?.start.offset ?? -1);
+  return offsets !== 0 ? offsets : a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
 }

@@ -3,7 +3,7 @@
  * It reads the files, finds the import path and adds the findings only the disk can give.
  */
 import { detect, type DetectOptions } from '../detect.js';
-import { makeDiagnostic } from '../diagnostics.js';
+import { compareDiagnostics, makeDiagnostic } from '../diagnostics.js';
 import type { GoParser } from '../parser/index.js';
 import type { DetectResult, Diagnostic } from '../schema.js';
 import { cleanDir } from './clean.js';
@@ -29,14 +29,6 @@ function diskDiagnostics(dir: string, unreadable: UnreadableFile[], module: Modu
   return diagnostics;
 }
 
-/** Same order as detect's: package-wide findings first, then by file and offset. */
-function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
-  const fileA = a.file ?? '';
-  const fileB = b.file ?? '';
-  if (fileA !== fileB) return fileA < fileB ? -1 : 1;
-  const offsets = (a.range?.start.offset ?? -1) - (b.range?.start.offset ?? -1);
-  return offsets !== 0 ? offsets : a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
-}
 
 /**
  * detectDir reads the Go files of dir, finds its import path from the nearest go.mod and runs

@@ -2,8 +2,8 @@
  * Reading one package directory: every `*.go` regular file in it (subdirectories are other
  * packages), as bytes, because detection decodes and reports damaged text itself.
  */
-import type { Dirent } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { constants, type Dirent } from 'node:fs';
+import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SourceFile } from '../detect.js';
 
@@ -58,6 +58,22 @@ async function isGoFileEntry(dir: string, entry: Dirent): Promise<boolean> {
 }
 
 /**
+ * readRegularFile reads a file's bytes, refusing anything but a regular file: a `*.go` symlink
+ * to a FIFO or to /dev/zero would otherwise block or never end. O_NONBLOCK lets a FIFO open
+ * without a writer, so that fstat can refuse it.
+ */
+async function readRegularFile(path: string): Promise<Uint8Array> {
+  const handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    if (!(await handle.stat()).isFile()) throw new Error('not a regular file');
+    const bytes = await handle.readFile();
+    return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
  * readPackageDir reads every `*.go` file directly in dir (not in subdirectories; a directory named
  * `x.go` is not a file; symlinked files are read). It throws a DirectoryError when dir itself
  * cannot be listed.
@@ -74,8 +90,7 @@ export async function readPackageDir(dir: string): Promise<PackageDir> {
   for (const entry of entries) {
     if (!(await isGoFileEntry(dir, entry))) continue;
     try {
-      const bytes = await readFile(join(dir, entry.name));
-      result.files.push({ name: entry.name, text: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
+      result.files.push({ name: entry.name, text: await readRegularFile(join(dir, entry.name)) });
     } catch (error) {
       result.unreadable.push({ name: entry.name, error: errorMessage(error) });
     }

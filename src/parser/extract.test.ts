@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { extractFile, type ExtractedFile } from './extract.js';
+import { extractFile, extractTree, type ExtractedFile } from './extract.js';
 import { createGoParser, type GoParser } from './load.js';
 import type { FuncDecl, Param, Position } from './model.js';
 import { decodeSource } from './source.js';
@@ -276,6 +276,16 @@ describe('syntax problems', () => {
   test('a clean file has no problems', () => {
     expect(extract('package p\nfunc F() {}\n').syntaxProblems).toEqual([]);
   });
+});
+
+test('extractTree reads a tree a session already holds, as extractFile would', () => {
+  const source = decodeSource('s.go', 'package p\n// é\nfunc F(x int) {}\n');
+  const tree = parser.treeSitter.parse(source.text)!;
+  try {
+    expect(extractTree(tree, source)).toEqual(extractFile(parser, source));
+  } finally {
+    tree.delete();
+  }
 });
 
 describe('robustness: never throws', () => {

@@ -3,7 +3,7 @@
  * signatures, every piece with byte-exact positions. Top-level nodes are walked by hand (cheaper
  * than queries); only declarations are visited, never function bodies.
  */
-import type { Node } from 'web-tree-sitter';
+import type { Node, Tree } from 'web-tree-sitter';
 import type { FuncDecl, GoFile, Range, SyntaxProblem, TypeDecl, TypeExpr } from './model.js';
 import type { GoParser } from './load.js';
 import type { DecodedSource } from './source.js';
@@ -25,10 +25,15 @@ export interface ExtractedFile {
 
 /** extractFile parses a decoded source and extracts its model; it never throws on bad input. */
 export function extractFile(parser: GoParser, source: DecodedSource): ExtractedFile {
-  return parser.withTree(source.text, (tree) => extractTree(tree.rootNode, source));
+  return parser.withTree(source.text, (tree) => extractTree(tree, source));
 }
 
-function extractTree(root: Node, source: DecodedSource): ExtractedFile {
+/**
+ * extractTree extracts the model from a tree already parsed from `source.text`: the door for a
+ * session that keeps trees and parses incrementally.
+ */
+export function extractTree(tree: Tree, source: DecodedSource): ExtractedFile {
+  const root = tree.rootNode;
   const out: ExtractedFile = {
     file: { name: source.name, packageName: '', imports: [], declaredNames: [] },
     types: [],
@@ -46,6 +51,8 @@ function extractTree(root: Node, source: DecodedSource): ExtractedFile {
     // A loop, not push(...children): an ERROR may have more children than a call takes arguments.
     else for (const child of node.children.reverse()) stack.push(child);
   }
+  // tree-sitter accepts a file without a package clause (an empty one too); Go's parser does not.
+  if (!out.packageClause) out.syntaxProblems.unshift({ file: source.name, range: source.positions.range(0, 0), missing: 'package clause' });
   return out;
 }
 
@@ -76,7 +83,11 @@ function declare(out: ExtractedFile, name: string): void {
 }
 
 function packageClause(node: Node, source: DecodedSource, out: ExtractedFile): void {
-  if (out.packageClause) return;
+  // tree-sitter accepts a second package clause; Go's parser rejects it.
+  if (out.packageClause) {
+    out.syntaxProblems.push({ file: source.name, range: rangeOf(node, source), missing: null });
+    return;
+  }
   const name = node.namedChildren.find((c) => c.type === 'package_identifier');
   out.file.packageName = name?.text ?? '';
   out.packageClause = rangeOf(node, source);
