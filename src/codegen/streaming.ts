@@ -54,7 +54,7 @@ function writeCore(f: GoFile): void {
         bad := make(chan error, 1)
         done := make(chan struct{})
         defer close(done)
-        go ${p}ReadLines(r.Body, limit, in, bad, done)
+        go ${p}ReadLines(r, limit, in, bad, done)
         out, errs := f(in)
         lines := &${p}Lines{ResponseWriter: w}
         err := ${p}Forward(lines, out, errs)
@@ -75,15 +75,23 @@ function writeReadLines(f: GoFile): void {
   const p = f.prefix;
   const [bufio, fmt] = [f.use('bufio'), f.use('fmt')];
   f.block(`
-    // ${p}ReadLines decodes each non-blank line of body into in and closes in at the end. A line
-    // that does not decode or is longer than limit ends the input and goes to bad.
-    func ${p}ReadLines[X any](body ${f.ident('io', 'Reader')}, limit int64, in chan<- X, bad chan<- error, done <-chan struct{}) {
+    // ${p}ReadLines decodes each non-blank line of r's body into in and closes in at the end. A
+    // line that does not decode or is longer than limit ends the input and goes to bad.
+    func ${p}ReadLines[X any](r *${f.ident('net/http', 'Request')}, limit int64, in chan<- X, bad chan<- error, done <-chan struct{}) {
       defer close(in)
+      defer func() {
+        // A panic in X's UnmarshalJSON happens in this goroutine, where the handler's recovery
+        // cannot see it: it ends the input like a line that does not decode.
+        if v := recover(); v != nil {
+          ${p}LogPanic(r, v)
+          bad <- ${f.ident('errors', 'New')}("internal server error while decoding an input line")
+        }
+      }()
       size := int(limit)
       if size < ${f.ident('math', 'MaxInt')} {
         size++ // room for the newline
       }
-      scanner := ${bufio}.NewScanner(body)
+      scanner := ${bufio}.NewScanner(r.Body)
       scanner.Buffer(nil, size)
       for scanner.Scan() {
         line := ${f.ident('bytes', 'TrimSpace')}(scanner.Bytes())

@@ -25,12 +25,25 @@ const source = `// Package stream is the streaming kind's end-to-end case.
 package stream
 
 import (
+	"encoding/json"
 	"errors"
 	"strings"
 )
 
 // Point is one input of Sum.
 type Point struct{ X, Y int }
+
+// UnmarshalJSON decodes a Point, and panics on X = 13, in the generated code's own goroutine.
+func (p *Point) UnmarshalJSON(b []byte) error {
+	type plain Point
+	if err := json.Unmarshal(b, (*plain)(p)); err != nil {
+		return err
+	}
+	if p.X == 13 {
+		panic("unlucky")
+	}
+	return nil
+}
 
 // Upper upper-cases each input as it comes.
 func Upper(in <-chan string) <-chan string {
@@ -145,6 +158,17 @@ describeWith('go', 'e2e: streaming', () => {
     expect(lines[0]).toBe('"A"');
     expect(lines).toHaveLength(2);
     expect(JSON.parse(lines[1]!).error).toContain('cannot decode an input line');
+  });
+
+  test('a panic while decoding a line ends the reply with an error line, and the server keeps serving', async () => {
+    const reply = await request(port('Sum'), { headers: ndjson, body: '{"X":1}\n{"X":13}\n{"X":2}\n' });
+    const lines = reply.text.trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toBe('1');
+    expect(JSON.parse(lines[1]!).error).toBe('internal server error while decoding an input line');
+    expect(reply.text).not.toContain('goroutine');
+    const after = await request(port('Sum'), { headers: ndjson, body: '{"X":5}\n' });
+    expect(after.text).toBe('5\n');
   });
 
   test('a Content-Type that is not JSON lines is 415', async () => {
