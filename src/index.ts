@@ -6,6 +6,18 @@ export { createGoParser, type GoParser, type GoParserOptions, type WasmSource } 
 export { detect, NoPackageError, type DetectOptions, type SourceFile } from './detect.js';
 export { generate, GenerateError, type GeneratedFile } from './codegen/index.js';
 export { kinds } from './signatures/index.js';
+export {
+  fromLspPosition,
+  toLspPosition,
+  toLspPositionAt,
+  toLspRange,
+  toLspTextEdit,
+  utf16Column,
+  utf16Offset,
+  type LspPosition,
+  type LspRange,
+  type LspTextEdit,
+} from './lsp.js';
 export { diagnosticCodes, diagnosticInfo, type DiagnosticCode, type DiagnosticInfo, type Severity } from './diagnostic-codes.js';
 export {
   CliOutput,
