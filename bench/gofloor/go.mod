@@ -1,0 +1,3 @@
+module gofn-detect/gofloor
+
+go 1.19
