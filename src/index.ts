@@ -4,6 +4,7 @@
  */
 export { createGoParser, type GoParser, type GoParserOptions, type WasmSource } from './parser/index.js';
 export { detect, NoPackageError, type DetectOptions, type SourceFile } from './detect.js';
+export { createSession, type Session, type TextChange } from './session.js';
 export { generate, GenerateError, type GeneratedFile } from './codegen/index.js';
 export { kinds } from './signatures/index.js';
 export {

@@ -5,6 +5,7 @@
  */
 import type { Node, Tree } from 'web-tree-sitter';
 import type { FuncDecl, GoFile, Range, SyntaxProblem, TypeDecl, TypeExpr } from './model.js';
+import { declarationRanges } from './prescan.js';
 import type { GoParser } from './load.js';
 import type { DecodedSource } from './source.js';
 import { unquote } from './literal.js';
@@ -25,7 +26,10 @@ export interface ExtractedFile {
 
 /** extractFile parses a decoded source and extracts its model; it never throws on bad input. */
 export function extractFile(parser: GoParser, source: DecodedSource): ExtractedFile {
-  return parser.withTree(source.text, (tree) => extractTree(tree, source));
+  // Detection reads declarations only: tree-sitter skips function bodies and values (SPEC's
+  // detection needs no body), which is most of the bytes.
+  const includedRanges = declarationRanges(source.text);
+  return parser.withTree(source.text, (tree) => extractTree(tree, source), { includedRanges });
 }
 
 /**

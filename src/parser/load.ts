@@ -2,7 +2,7 @@
  * The one async door: loads the web-tree-sitter runtime and the tree-sitter-go grammar once.
  * After `createGoParser` resolves, everything is synchronous.
  */
-import { Language, Parser, type Tree } from 'web-tree-sitter';
+import { Language, Parser, type ParseOptions, type Tree } from 'web-tree-sitter';
 import { defaultGoWasmUrl } from '../wasm-url.js';
 
 /** WasmSource is a wasm module handed in as bytes, or a URL to load it from. */
@@ -18,8 +18,8 @@ export interface GoParserOptions {
 
 /** A GoParser parses Go source; make one with `createGoParser` and `dispose()` it when done. */
 export interface GoParser {
-  /** Parses text and passes the tree to use, deleting the tree afterwards. */
-  withTree<T>(text: string, use: (tree: Tree) => T): T;
+  /** Parses text (only options.includedRanges, when given) and passes the tree to use, deleting it afterwards. */
+  withTree<T>(text: string, use: (tree: Tree) => T, options?: ParseOptions): T;
   /** The underlying web-tree-sitter parser, for incremental parsing by sessions. */
   readonly treeSitter: Parser;
   /** Frees the parser's wasm memory; the GoParser cannot be used afterwards. */
@@ -63,8 +63,8 @@ export async function createGoParser(options: GoParserOptions = {}): Promise<GoP
   parser.setLanguage(language);
   return {
     treeSitter: parser,
-    withTree(text, use) {
-      const tree = parser.parse(text);
+    withTree(text, use, options) {
+      const tree = parser.parse(text, null, options);
       if (!tree) throw new Error('tree-sitter returned no tree');
       try {
         return use(tree);

@@ -1,0 +1,3 @@
+module gofn-detect.test/loadgen
+
+go 1.19
