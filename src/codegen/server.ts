@@ -60,6 +60,7 @@ function writeServe(f: GoFile): void {
       timeout := 10 * ${time}.Second
       ctx, cancel := ${context}.WithTimeout(${context}.Background(), timeout)
       defer cancel()
+      ${p}Draining.Store(true)
       if err := srv.Shutdown(ctx); err != nil {
         ${log}.Printf("gofn: %v; closing the connections left", err)
         srv.Close()
@@ -77,6 +78,14 @@ function writeRecover(f: GoFile): void {
     // cuts that response short instead.
     func ${p}Recover(h ${http}.Handler) ${http}.Handler {
       return ${http}.HandlerFunc(func(w ${http}.ResponseWriter, r *${http}.Request) {
+        if ${p}Draining.Load() {
+          // Shutdown can close a kept-alive connection just after it read the next request
+          // (golang.org/issue/65802): refusing what begins once draining keeps the function
+          // from running for a client that would never hear back.
+          w.Header().Set("Connection", "close")
+          ${http}.Error(w, "the server is shutting down", ${http}.StatusServiceUnavailable)
+          return
+        }
         tw := &${p}Writer{ResponseWriter: w}
         defer func() {
           if v := recover(); v != nil {
@@ -86,6 +95,10 @@ function writeRecover(f: GoFile): void {
         h.ServeHTTP(tw, r)
       })
     }
+  `);
+  f.block(`
+    // ${p}Draining is set when the server starts to drain: requests that begin afterwards get 503.
+    var ${p}Draining ${f.ident('sync/atomic', 'Bool')}
   `);
   f.block(`
     // ${p}Panicked handles a panic recovered while serving r.

@@ -56,8 +56,16 @@ function writeCore(f: GoFile): void {
         defer close(done)
         go ${p}ReadLines(r, limit, in, bad, done)
         out, errs := f(in)
+        forwarded := false
+        defer func() {
+          // A panic while writing a result (a MarshalJSON that panics) must not leave f blocked on a send.
+          if !forwarded {
+            go ${p}Discard(out)
+          }
+        }()
         lines := &${p}Lines{ResponseWriter: w}
         err := ${p}Forward(lines, out, errs)
+        forwarded = true
         if err == nil {
           // A bad input line closed the input; it is reported after the results before it.
           select {

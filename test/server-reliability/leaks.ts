@@ -35,12 +35,10 @@ export function leakTests(bins: (kind: KindCase['kind']) => BuiltKind['bins']): 
     expect(counts.after).toBeLessThanOrEqual(counts.baseline);
   });
 
-  // Known bug in the generated streaming handler (reported; fix proposed in the report): when
-  // writing a result panics after the reply began (a Y whose MarshalJSON panics), the handler
-  // stops reading the function's output channel, and a function with another result to send
-  // stays blocked on that send for good. test.fails turns red once the generator is fixed:
-  // make it a plain test then.
-  test.fails('Late: a panic after the reply began leaves no goroutine behind (known leak)', async () => {
+  // When writing a result panics after the reply began (a Y whose MarshalJSON panics), the
+  // handler stops reading the function's output channel; it must drain it, or a function with
+  // another result to send stays blocked on that send for good.
+  test('Late: a panic after the reply began leaves no goroutine behind', async () => {
     const counts = await panicsThenCount(bins('streaming').Late!, { kind: 'cut', status: 200 });
     console.log(`stream panic after the reply began: goroutines ${counts.baseline} before, ${counts.after} after 5 panics`);
     expect(counts.after).toBeLessThanOrEqual(counts.baseline);
