@@ -85,6 +85,12 @@ describe('deep and self-referential types do not overflow the stack', () => {
   }
 });
 
+test('a 100,000-deep alias chain resolves to its end, as go/types resolves it', () => {
+  const files = [{ name: 'fn.go', text: `package fn\n\n${deepCases['a 100,000-deep chain of aliases']}` }];
+  const fn = detect(parser, files).functions.find((f) => f.name === 'F');
+  expect(fn).toMatchObject({ kind: 'direct', form: 'function', input: 'A0', output: 'A0' });
+});
+
 describe('the checks catch what they look for', () => {
   const files = [{ name: 'fn.go', text: 'package fn\n\n// é\nfunc Upper(s string) string { return s }\n' }];
   const corrupt = (edit: (r: ReturnType<typeof detect>) => void) => () => {

@@ -84,14 +84,16 @@ async function findGoMod(dir: string): Promise<string | null> {
 export async function findModule(dir: string): Promise<ModuleInfo> {
   const goModFile = await findGoMod(dir);
   if (goModFile === null) return { importPath: null, goModFile, problem: `no go.mod at or above ${dir}` };
+  // Messages name go.mod relative to the working directory, as dir is, so output does not depend on the machine.
+  const shown = relative(process.cwd(), goModFile) || 'go.mod';
   let text: string;
   try {
     text = await readFile(goModFile, 'utf8');
   } catch (error) {
-    return { importPath: null, goModFile, problem: `cannot read ${goModFile}: ${(error as Error).message}` };
+    return { importPath: null, goModFile, problem: `cannot read ${shown}: ${(error as Error).message}` };
   }
   const modulePath = parseModulePath(text);
-  if (modulePath === null) return { importPath: null, goModFile, problem: `${goModFile} has no module line` };
+  if (modulePath === null) return { importPath: null, goModFile, problem: `${shown} has no module line` };
   const below = relative(dirname(goModFile), resolve(dir)).split(sep).filter((e) => e !== '');
   // The standard library's go.mod says `module std`, but its import paths have no prefix.
   const prefix = modulePath === 'std' ? [] : [modulePath];

@@ -57,8 +57,11 @@ const meaningfulNames: ReadonlyMap<string, readonly string[]> = new Map([
   ['Pointer', ['unsafe']],
 ]);
 
-/** Alias chains are short in real code; past this many steps the chain is taken for a cycle. */
-const maxAliasSteps = 100;
+/**
+ * Type-parameter bindings move outwards one context at a time, so they end; this bound only
+ * guards against a model that is not a tree. Alias cycles are caught exactly, by a seen set.
+ */
+const maxBindingSteps = 10_000;
 
 /** A Scope resolves the types of one package. */
 export interface Scope {
@@ -100,7 +103,8 @@ export function createScope(pkg: GoPackage): Scope {
   function head(type: TypeExpr, ctx: Ctx): Head {
     let t = type;
     let c = ctx;
-    for (let step = 0; step < maxAliasSteps; step++) {
+    const seenAliases = new Set<TypeDecl>();
+    for (let bindings = 0; bindings < maxBindingSteps; ) {
       let name: string;
       let args: readonly TypeExpr[] = [];
       if (t.kind === 'generic') {
@@ -120,11 +124,14 @@ export function createScope(pkg: GoPackage): Scope {
       const bound = c.subst?.get(name);
       if (bound) {
         ({ type: t, ctx: c } = bound);
+        bindings++;
         continue;
       }
       if (c.params?.has(name)) return { kind: 'param', name };
       const found = lookup(name, c.file);
       if ('alias' in found) {
+        if (seenAliases.has(found.alias)) return { kind: 'invalid' };
+        seenAliases.add(found.alias);
         c = declCtx(found.alias, args, c);
         t = found.alias.type;
         continue;
