@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', cli: 'src/cli.ts', 'node/index': 'src/node/index.ts' },
+  entry: { index: 'src/index.ts', cli: 'src/cli.ts', 'cli-worker': 'src/cli/worker.ts', 'node/index': 'src/node/index.ts' },
   format: ['esm'],
   target: 'node20',
   dts: { entry: { index: 'src/index.ts', 'node/index': 'src/node/index.ts' } },

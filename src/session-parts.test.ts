@@ -1,10 +1,14 @@
 // The session's parts checked against the plain computations they stand in for: the rope
-// against a string, the line table against PositionIndex, and a session over a file large
-// enough for many chunks against detect().
+// against a string, the line table against PositionIndex, a file's kept ranges and tree against
+// a fresh pre-scan and parse, and a session over a file large enough for many chunks against detect().
+import type { Node, Tree } from 'web-tree-sitter';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createGoParser, PositionIndex, type GoParser } from './parser/index.js';
-import { detect } from './detect.js';
+import { declarationRanges } from './parser/prescan.js';
+import { buildContextOf, detect } from './detect.js';
 import { createSession } from './session.js';
+import { closeFile, openFile, textOf } from './session/file.js';
+import { editFile } from './session/edit.js';
 import { Rope } from './session/rope.js';
 import { LinePositions, LineTable } from './session/lines.js';
 import { shiftValue } from './session/shift.js';
@@ -48,8 +52,6 @@ describe('Rope', () => {
       expect(rope.charCodeAt(at)).toEqual(text.charCodeAt(at));
       expect(rope.slice(at, to)).toBe(text.slice(at, to));
       expect(rope.indexOf('\n', at)).toBe(text.indexOf('\n', at));
-      const read = rope.chunkAt(at, 100);
-      expect(text.startsWith(read, at) && (read.length > 0 || at === text.length)).toBe(true);
     }
     expect(rope.toString()).toBe(text);
   });
@@ -133,4 +135,96 @@ test('a session over a file of many chunks agrees with detect() through edits in
     expect(session.detect(), `step ${step}`).toEqual(detect(parser, [{ name: 'big.go', text }], { target: 'H100' }));
   }
   session.dispose();
+});
+
+/** Every node of a tree with its type and place, in document order: what two trees must share. */
+function nodes(tree: Tree): string[] {
+  const out: string[] = [];
+  const visit = (node: Node): void => {
+    const { startIndex, endIndex, startPosition: s, endPosition: e } = node;
+    out.push(`${node.type} ${startIndex}-${endIndex} ${s.row}:${s.column}-${e.row}:${e.column}${node.isMissing ? ' missing' : ''}`);
+    for (const child of node.children) visit(child);
+  };
+  visit(tree.rootNode);
+  return out;
+}
+
+const blocks = `// Package blocks has bodies, tables and comments for the pre-scan to leave out.
+package blocks
+
+import "fmt"
+
+// T is a type.
+type T struct {
+	A int // a
+}
+
+var table = map[string]int{
+	"a": 1, "}": 2,
+}
+
+const (
+	K = "{" // k
+	L = iota
+)
+
+func A(s string) string {
+	r := '}'
+	q := \`raw { \`
+	/* { */
+	if s == "\\\"{" {
+		return fmt.Sprint(r, q)
+	}
+	return s
+}
+
+func (t T) M() (int, error) { return t.A, nil }
+
+// B is last.
+func B() {
+	for i := 0; i < 3; i++ {
+		_ = [2]int{i, i}
+	}
+}
+`;
+
+test('a file keeps the pre-scan\'s ranges and detect()\'s tree through edits, parsing only when they change', () => {
+  const next = random(7);
+  const ctx = buildContextOf({});
+  const typed = ['x', 'y ', ' ', 'é', '😀', '\n\t', '_ = 1\n'];
+  const hostile = ['{', '}', '"', "'", '`', '/*', '*/', '//', '\\', '\n', '(', ')', '[', ']', '\0', '\r\n', ';', '\n}\n'];
+  hostile.push('\nfunc G() {\n', '\nfunc (T) N() {}\n', '\ntype X int\n', '\nvar v = T{\n');
+  let parses = 0;
+  const parse = parser.treeSitter.parse.bind(parser.treeSitter);
+  parser.treeSitter.parse = ((...args: Parameters<typeof parse>) => (parses++, parse(...args))) as typeof parse;
+  let text = blocks;
+  let file = openFile(parser, 'blocks.go', text, ctx);
+  let kept = 0;
+  try {
+    for (let step = 0; step < 1500; step++) {
+      // Start again now and then, so damage does not pile up; most edits land inside a body.
+      if (step % 15 === 0) [text, file] = [blocks, (closeFile(file), openFile(parser, 'blocks.go', blocks, ctx))];
+      const open = text.indexOf('{', Math.floor(next() * text.length));
+      const start = next() < 0.8 && open !== -1 ? open + 1 + Math.floor(next() * 6) : Math.floor(next() * text.length);
+      const end = Math.min(text.length, next() < 0.6 ? start : start + 1 + Math.floor(next() * 3));
+      const pool = next() < 0.5 ? typed : hostile;
+      const change = { start: Math.min(start, text.length), end, text: next() < 0.2 ? '' : pool[Math.floor(next() * pool.length)]! };
+      text = text.slice(0, change.start) + change.text + text.slice(Math.max(change.start, end));
+      const before = parses;
+      const shifts = editFile(parser, file, [{ ...change, start: Math.min(change.start, end) }], ctx);
+      expect(textOf(file)).toBe(text);
+      const ranges = declarationRanges(text);
+      expect(file.ranges, `step ${step}`).toEqual(ranges);
+      const fresh = parse(text, null, { includedRanges: ranges })!;
+      expect(nodes(file.tree!), `step ${step}`).toEqual(nodes(fresh));
+      fresh.delete();
+      if (shifts) kept++;
+      expect(parses - before).toBe(shifts ? 0 : file.tree!.rootNode.hasError ? 2 : 1);
+    }
+  } finally {
+    parser.treeSitter.parse = parse;
+    closeFile(file);
+  }
+  // Most edits inside a body keep the tree without a parse.
+  expect(kept).toBeGreaterThan(250);
 });

@@ -27,6 +27,7 @@ function fixtureOptions(name: string): DetectOptions {
 
 let parser: GoParser;
 let live = 0;
+let parses = 0;
 const originalDelete = Tree.prototype.delete;
 beforeAll(async () => {
   parser = await createGoParser();
@@ -34,6 +35,7 @@ beforeAll(async () => {
   // Count trees alive: every tree tree-sitter hands out must be deleted exactly once.
   parser.treeSitter.parse = ((...args: Parameters<typeof parse>) => {
     const tree = parse(...args);
+    parses++;
     if (tree) live++;
     return tree;
   }) as typeof parse;
@@ -81,14 +83,20 @@ const snippets = [
   'x', ' ', '\n', '\t', '{', '}', '(', ')', '"', '`', '/*', '*/', '// c\n', ';', 'é', '😀', '\ud83d', '\r\n', '\0',
   'return nil\n', 'if x {\n', 'func F() {}\n', 'func Handle(w http.ResponseWriter, r *http.Request) {}\n',
   'func Up(s string) (string, error) { return s, nil }\n', 'package q\n', '//go:build ignore\n\n', 'import "C"\n',
-  'type T = string\n', '*', '\uFEFF',
+  'type T = string\n', '*', '\uFEFF', '\\', "'", '[', ']', '\nfunc G() {\n', '\nfunc (T) M() {}\n', '\nvar v = T{\n', '\n}\n',
 ];
+
+/** Typing inside a body: what most edits are, and what must not reparse. */
+const typed = ['x', 'y', ' ', '\n\t', 'é', '_ = 1\n\t'];
 
 /** One random edit of `text`: an insertion, a deletion or a replacement, mostly small. */
 function randomChange(next: () => number, text: string): TextChange {
-  const start = Math.floor(next() * (text.length + 1));
+  // Half the edits land just inside a block (most often a body), where the pre-scan leaves text out.
+  const open = next() < 0.5 ? text.indexOf('{', Math.floor(next() * text.length)) : -1;
+  const start = open === -1 ? Math.floor(next() * (text.length + 1)) : Math.min(text.length, open + 1 + Math.floor(next() * 10));
   const end = next() < 0.5 ? start : Math.min(text.length, start + Math.floor(next() * 8));
-  const insert = next() < 0.3 && end > start ? '' : snippets[Math.floor(next() * snippets.length)]!;
+  const pool = next() < 0.3 ? typed : snippets;
+  const insert = next() < 0.3 && end > start ? '' : pool[Math.floor(next() * pool.length)]!;
   return { start, end, text: insert };
 }
 
@@ -104,7 +112,7 @@ describe('a session answers what detect() answers', () => {
     for (const [file, text] of files) session.setFile(file, text);
     expect(actual(session)).toEqual(expected(files, options));
     const next = random([...name].reduce((h, c) => h * 31 + c.charCodeAt(0), 7) >>> 0);
-    for (let step = 0; step < 60; step++) {
+    for (let step = 0; step < 100; step++) {
       const names = [...files.keys()];
       const roll = next();
       if (roll < 0.03 && names.length > 0) {
@@ -141,8 +149,11 @@ describe('edits', () => {
     session.setFile('fn.go', twoFuncs);
     const before = session.detect();
     const at = twoFuncs.indexOf('return "ü"');
+    const parsed = parses;
     session.editFile('fn.go', [{ start: at, end: at, text: 'x := "😀é"\n\t_ = x\n\t' }]);
     const after = session.detect();
+    // The pre-scan leaves the body out, so tree-sitter would see the same text: no parse at all.
+    expect(parses).toBe(parsed);
     expect(after).toEqual(expected(new Map([['fn.go', session.text('fn.go')!]]), {}));
     // A's entry did not move, so it is the very object the cache held: nothing was re-analysed.
     expect(after.functions[0]).toBe(before.functions[0]);
@@ -176,6 +187,25 @@ describe('edits', () => {
     session.editFile('fn.go', [{ start: at, end: at, text: 'é' }]);
     session.editFile('fn.go', [{ start: at, end: at + 1, text: '' }]);
     expect(session.detect()).toEqual(expected(new Map([['fn.go', text]]), {}));
+    session.dispose();
+  });
+
+  test('edits inside a body after a byte order mark, at the body\'s first unit and up to its `}`, need no parse', () => {
+    const text = '\uFEFFpackage fn\n\nfunc A() string {\n\treturn "é"\n}\n\nfunc B() {}\n';
+    const session = createSession(parser);
+    session.setFile('fn.go', text);
+    session.detect();
+    const parsed = parses;
+    const open = text.indexOf('{') + 1;
+    const close = text.indexOf('}');
+    session.editFile('fn.go', [{ start: open, end: open, text: ' x := 1\n' }]);
+    session.editFile('fn.go', [{ start: open + 2, end: close + 8, text: 'y' }]);
+    expect(parses).toBe(parsed);
+    expect(session.detect()).toEqual(expected(new Map([['fn.go', session.text('fn.go')!]]), {}));
+    // A `{` inside the body changes what the pre-scan leaves out: that edit parses.
+    session.editFile('fn.go', [{ start: open, end: open, text: '{' }]);
+    expect(parses).toBeGreaterThan(parsed);
+    expect(session.detect()).toEqual(expected(new Map([['fn.go', session.text('fn.go')!]]), {}));
     session.dispose();
   });
 

@@ -4,17 +4,14 @@
 // that every position in the JSON is consistent with the bytes on disk. The CLI runs as the
 // unprivileged user `nobody` when the tests run as root, so that mode-000 files are unreadable.
 import { execFile, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { cliPath as cli, ensureBuilt, packageRoot } from './support/dist.js';
 import { CliOutput, type DetectResult } from '../src/schema.js';
 import { checkResult } from './fuzz/check.js';
 import { diskFiles, makeHostileTree, removeHostileTree } from './hostile/tree.js';
 import { hasTool } from './support/tools.js';
 
-const packageRoot = fileURLToPath(new URL('..', import.meta.url));
-const cli = join(packageRoot, 'dist/cli.js');
 const isRoot = process.getuid?.() === 0;
 /**
  * As root, mode 000 means nothing: the CLI must run as someone else to meet an unreadable file.
@@ -25,20 +22,6 @@ const asNobody =
   hasTool('setpriv') &&
   spawnSync('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath, '-e', `require('fs').accessSync(${JSON.stringify(join(packageRoot, 'package.json'))}, 4)`]).status === 0;
 const canLock = !isRoot || asNobody;
-
-function newestSource(dir: string): number {
-  return readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
-    const path = join(dir, entry.name);
-    return Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
-  }, 0);
-}
-
-/** The tests run the built CLI; build it when dist/ is missing or older than src/. */
-function ensureBuilt(): void {
-  if (existsSync(cli) && statSync(cli).mtimeMs >= newestSource(join(packageRoot, 'src'))) return;
-  const build = spawnSync('npm', ['run', 'build'], { cwd: packageRoot, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}\n${build.stderr}`);
-}
 
 let root = '';
 

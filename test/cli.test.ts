@@ -1,36 +1,13 @@
 // The gofn-detect command end to end: `node dist/cli.js` over temp directories, checking what
 // SPEC §4 promises on stdout, stderr and the exit code.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-
-const packageRoot = fileURLToPath(new URL('..', import.meta.url));
-const cli = join(packageRoot, 'dist/cli.js');
-
-function newestSource(dir: string): number {
-  return readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
-    const path = join(dir, entry.name);
-    return Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
-  }, 0);
-}
-
-/**
- * The tests run the built CLI. A missing dist/ is built here; a stale one is only reported,
- * because rebuilding (tsup cleans dist/) would pull it from under other suites that run it.
- */
-function ensureBuilt(): void {
-  if (existsSync(cli)) {
-    if (statSync(cli).mtimeMs < newestSource(join(packageRoot, 'src'))) {
-      process.stderr.write('warning: dist/cli.js is older than src/; run npm run build to test the current code\n');
-    }
-    return;
-  }
-  const build = spawnSync('npm', ['run', 'build'], { cwd: packageRoot, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}\n${build.stderr}`);
-}
+import { cliPath as cli, ensureBuilt, packageRoot } from './support/dist.js';
+import { detectDir } from '../src/node/index.js';
+import { createGoParser } from '../src/parser/index.js';
 
 const http = (name: string) => `func ${name}(w http.ResponseWriter, r *http.Request) {}\n`;
 const httpFile = (pkg: string, ...names: string[]) => `package ${pkg}\n\nimport "net/http"\n\n${names.map(http).join('\n')}`;
@@ -230,5 +207,25 @@ describe('help, version, text and errors', () => {
   test('a bad flag is one line on stderr and exit 2, never a stack trace', () => {
     const { status, stdout, stderr } = run('--bogus');
     expect({ status, stdout, stderr }).toEqual({ status: 2, stdout: '', stderr: 'gofn-detect: unknown flag --bogus\n' });
+  });
+});
+
+describe('many directories', () => {
+  // Eight or more directories are shared with worker threads on a machine with two cores or more
+  // (src/cli/pool.ts); their answers must be detectDir's, directory by directory.
+  test('every fixture in one run gives what detectDir gives for each', async () => {
+    const dirs = readdirSync(join(packageRoot, 'fixtures'), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => `fixtures/${entry.name}`)
+      .sort();
+    const result = spawnSync(process.execPath, [cli, ...dirs], { cwd: packageRoot, encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    const parser = await createGoParser();
+    try {
+      const expected = await Promise.all(dirs.map((dir) => detectDir(parser, dir)));
+      expect(JSON.parse(result.stdout)).toEqual(expected);
+    } finally {
+      parser.dispose();
+    }
   });
 });

@@ -4,13 +4,17 @@
  * that `--help` and `--version` never load the wasm.
  */
 import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { generate, GenerateError } from '../codegen/index.js';
-import { NoPackageError, type DetectOptions } from '../detect.js';
-import { cleanDir, detectDir, DirectoryError, expandPattern, isPattern } from '../node/index.js';
-import { createGoParser, type GoParser } from '../parser/index.js';
+import type { DetectOptions } from '../detect.js';
+import { cleanDir, expandPattern, isPattern } from '../node/index.js';
+import { createGoParser } from '../parser/index.js';
 import type { DetectResult, DirError } from '../schema.js';
 import { UsageError, type CliArgs } from './args.js';
+import type { Target } from './detect-target.js';
+import { detectPool, workersAvailable } from './pool.js';
 import { exitCodeFor, type ExitCode, type Output } from './exit.js';
 import { formatText } from './text.js';
 
@@ -25,12 +29,6 @@ async function checkPlainDir(arg: string): Promise<void> {
   if (arg === '-') throw new UsageError('- is not a directory');
   const info = await stat(arg).catch(() => undefined);
   if (info && !info.isDirectory()) throw new UsageError(`${arg} is not a directory`);
-}
-
-/** A Target is a directory to detect, and whether a `...` pattern matched it. */
-interface Target {
-  dir: string;
-  matched: boolean;
 }
 
 /** resolveDirs turns the arguments into the directories to detect, once each, in order. */
@@ -58,31 +56,23 @@ function detectOptionsOf(args: CliArgs): Omit<DetectOptions, 'dir' | 'importPath
   };
 }
 
-/**
- * A directory that cannot be read, or holds no package, is reported rather than thrown; a
- * pattern's match whose files are all excluded is left out, as go list leaves it out.
- */
-async function detectOne(parser: GoParser, { dir, matched }: Target, args: CliArgs): Promise<DetectResult | DirError | undefined> {
-  try {
-    return await detectDir(parser, dir, detectOptionsOf(args));
-  } catch (error) {
-    if (error instanceof NoPackageError && matched) return undefined;
-    if (error instanceof DirectoryError || error instanceof NoPackageError) return { dir, error: error.message };
-    throw error;
-  }
-}
+/** Below this many directories a worker thread costs more to start than it saves. */
+const minTargetsPerWorker = 8;
 
-/** detectAll runs detection over every directory with one parser, loaded only when needed. */
+/**
+ * detectAll runs detection over every directory, loading the parser only when needed. Many
+ * directories are shared with worker threads (pool.ts); for a few, the wasm is compiled by the
+ * baseline compiler only, because V8's optimising tier takes longer to compile it than a few
+ * packages take to parse (and holds the process's exit until it is done).
+ */
 async function detectAll(targets: Target[], args: CliArgs): Promise<(DetectResult | DirError)[]> {
   if (targets.length === 0) return [];
+  const workers = workersAvailable() ? Math.min(availableParallelism() - 1, Math.floor(targets.length / minTargetsPerWorker)) : 0;
+  if (workers === 0) setFlagsFromString('--liftoff-only');
   const parser = await createGoParser();
   try {
-    const results: (DetectResult | DirError)[] = [];
-    for (const target of targets) {
-      const result = await detectOne(parser, target, args);
-      if (result) results.push(result);
-    }
-    return results;
+    const results = await detectPool(parser, targets, detectOptionsOf(args), workers);
+    return results.filter((result): result is DetectResult | DirError => result !== undefined);
   } finally {
     parser.dispose();
   }

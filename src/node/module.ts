@@ -77,25 +77,43 @@ async function findGoMod(dir: string): Promise<string | null> {
 }
 
 /**
+ * shownGoMod is a go.mod's path as messages give it: relative to the working directory, as the
+ * directories on the command line are, so that output does not depend on the machine.
+ */
+export function shownGoMod(goModFile: string): string {
+  return relative(process.cwd(), goModFile);
+}
+
+/** What reading a go.mod gave: its text, or the error. */
+export type GoModRead = { text: string } | { error: Error };
+
+/**
+ * moduleInfo is what the go.mod found at goModFile (null: none at or above dir), read as given,
+ * makes of dir's import path: its module path joined with dir's path below the module root.
+ */
+export function moduleInfo(dir: string, goModFile: string | null, read: GoModRead | null): ModuleInfo {
+  if (goModFile === null || read === null) return { importPath: null, goModFile: null, problem: `no go.mod at or above ${dir}` };
+  const shown = shownGoMod(goModFile);
+  if ('error' in read) return { importPath: null, goModFile, problem: `cannot read ${shown}: ${read.error.message}` };
+  const modulePath = parseModulePath(read.text);
+  if (modulePath === null) return { importPath: null, goModFile, problem: `${shown} has no module line` };
+  const below = relative(dirname(goModFile), resolve(dir)).split(sep).filter((e) => e !== '');
+  // The standard library's go.mod says `module std`, but its import paths have no prefix.
+  const prefix = modulePath === 'std' ? [] : [modulePath];
+  return { importPath: [...prefix, ...below].join('/') || modulePath, goModFile };
+}
+
+/**
  * findModule finds the nearest go.mod at or above dir and joins its module path with the
  * directory's relative path using `/`. It never throws: a missing or unreadable go.mod gives a
  * null importPath and a problem saying why.
  */
 export async function findModule(dir: string): Promise<ModuleInfo> {
   const goModFile = await findGoMod(dir);
-  if (goModFile === null) return { importPath: null, goModFile, problem: `no go.mod at or above ${dir}` };
-  // Messages name go.mod relative to the working directory, as dir is, so output does not depend on the machine.
-  const shown = relative(process.cwd(), goModFile) || 'go.mod';
-  let text: string;
-  try {
-    text = await readFile(goModFile, 'utf8');
-  } catch (error) {
-    return { importPath: null, goModFile, problem: `cannot read ${shown}: ${(error as Error).message}` };
-  }
-  const modulePath = parseModulePath(text);
-  if (modulePath === null) return { importPath: null, goModFile, problem: `${shown} has no module line` };
-  const below = relative(dirname(goModFile), resolve(dir)).split(sep).filter((e) => e !== '');
-  // The standard library's go.mod says `module std`, but its import paths have no prefix.
-  const prefix = modulePath === 'std' ? [] : [modulePath];
-  return { importPath: [...prefix, ...below].join('/') || modulePath, goModFile };
+  if (goModFile === null) return moduleInfo(dir, null, null);
+  const read = await readFile(goModFile, 'utf8').then(
+    (text) => ({ text }),
+    (error: Error) => ({ error }),
+  );
+  return moduleInfo(dir, goModFile, read);
 }

@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { readPackageDir } from './read.js';
+import { readPackageDir, readPackageDirSync } from './read.js';
 
 describe('readPackageDir', () => {
   const root = mkdtempSync(join(tmpdir(), 'gofn-read-'));
@@ -44,5 +44,19 @@ describe('readPackageDir', () => {
   test('a missing directory or a file throws a DirectoryError naming it', async () => {
     await expect(readPackageDir(join(root, 'nope'))).rejects.toThrow(`${join(root, 'nope')}: no such directory`);
     await expect(readPackageDir(join(dir, 'b.go'))).rejects.toThrow(`${join(dir, 'b.go')} is not a directory`);
+  });
+
+  test('readPackageDirSync reads what readPackageDir reads', async () => {
+    expect(readPackageDirSync(dir)).toEqual(await readPackageDir(dir));
+    expect(() => readPackageDirSync(join(root, 'nope'))).toThrow(`${join(root, 'nope')}: no such directory`);
+  });
+
+  test('readPackageDirSync leaves out the text of files detection does not need, and only that', async () => {
+    const { files, unreadable } = readPackageDirSync(dir, { needsText: (name) => !name.endsWith('_test.go') });
+    const whole = await readPackageDir(dir);
+    expect(files.map((f) => f.name)).toEqual(whole.files.map((f) => f.name));
+    expect(files.find((f) => f.name === 'a_test.go')?.text).toBe('');
+    expect(files.filter((f) => f.name !== 'a_test.go')).toEqual(whole.files.filter((f) => f.name !== 'a_test.go'));
+    expect(unreadable).toEqual(whole.unreadable);
   });
 });

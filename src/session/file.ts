@@ -1,10 +1,12 @@
 /**
  * One file of a session: its text (as a rope, with a line table kept current through edits), its
- * tree (kept between edits, reparsed incrementally) and what it contributes to the package.
+ * tree (kept between edits, reparsed incrementally over the pre-scan's ranges, as detect() parses)
+ * and what it contributes to the package.
  */
 import type { Tree } from 'web-tree-sitter';
 import { decodeSource, type BuildContext, type DecodedSource, type GoParser, type SyntaxProblem } from '../parser/index.js';
 import { extractTree } from '../parser/extract.js';
+import { declarationRanges, type DeclarationRange } from '../parser/prescan.js';
 import { syntaxProblems } from '../parser/syntax.js';
 import { admitFile, screenFile, type FileOutcome } from '../detect.js';
 import { LinePositions, LineTable } from './lines.js';
@@ -23,6 +25,8 @@ export interface SessionFile {
   /** The decoded text, or null until someone needs it after an edit. */
   decoded: DecodedSource | null;
   tree: Tree | null;
+  /** The pre-scan's ranges of the current text, which `tree` was parsed over; null without a tree. */
+  ranges: DeclarationRange[] | null;
   outcome: FileOutcome;
   /** True when the model's positions lag behind edits that stayed inside a body. */
   stale: boolean;
@@ -35,14 +39,22 @@ export interface SessionFile {
 
 const noSyntax = { prefix: [], tree: [], suffix: [] };
 
-/** How many units tree-sitter gets per read; it reads a few kilobytes around an edit. */
-const READ_UNITS = 1024;
-
-/** parseFile parses the file's text, incrementally when `old` is the edited previous tree. */
-export function parseFile(parser: GoParser, file: SessionFile, old: Tree | null): Tree {
-  const rope = file.rope;
-  const tree = parser.treeSitter.parse((index) => rope.chunkAt(index, READ_UNITS), old);
+/**
+ * parseFile parses the file's text over the ranges detect() would give tree-sitter, so the tree
+ * is the one detect() reads: incrementally when `old` is the edited previous tree, but afresh
+ * when that tree has errors, since tree-sitter's error recovery can end differently when it
+ * reuses old subtrees (and the errors are what the file reports).
+ */
+function parseFile(parser: GoParser, file: SessionFile, old: Tree | null): Tree {
+  const text = sourceOf(file).text;
+  const includedRanges = declarationRanges(text);
+  let tree = parser.treeSitter.parse(text, old, { includedRanges });
+  if (old && tree?.rootNode.hasError) {
+    tree.delete();
+    tree = parser.treeSitter.parse(text, null, { includedRanges });
+  }
   if (!tree) throw new Error('tree-sitter returned no tree');
+  file.ranges = includedRanges;
   return tree;
 }
 
@@ -72,21 +84,21 @@ export function setText(file: SessionFile, text: string): void {
 }
 
 /**
- * load decides the file's outcome from its current text. When screening lets the file in it uses
- * `parsed` if given, else parses (incrementally from `old` when given); the trees are kept or deleted.
+ * load decides the file's outcome from its current text. When screening lets the file in it
+ * parses, incrementally from `old` when given (edited to match the text); `old` is deleted.
  */
-export function load(parser: GoParser, file: SessionFile, ctx: BuildContext, old: Tree | null, parsed: Tree | null = null): void {
+export function load(parser: GoParser, file: SessionFile, ctx: BuildContext, old: Tree | null): void {
   const screened = file.name.endsWith('.go') ? screenFile(file.name, sourceOf(file), ctx) : { use: 'skip' as const };
   if (screened) {
-    parsed?.delete();
     old?.delete();
     file.tree = null;
+    file.ranges = null;
     file.outcome = screened;
     file.syntax = noSyntax;
     file.stale = false;
     return;
   }
-  const tree = parsed ?? parseFile(parser, file, old);
+  const tree = parseFile(parser, file, old);
   old?.delete();
   file.tree = tree;
   extract(file, ctx);
@@ -117,6 +129,7 @@ export function openFile(parser: GoParser, name: string, text: string, ctx: Buil
     text: null,
     decoded: null,
     tree: null,
+    ranges: null,
     outcome: { use: 'skip' },
     stale: false,
     syntax: noSyntax,
@@ -130,6 +143,7 @@ export function openFile(parser: GoParser, name: string, text: string, ctx: Buil
 export function closeFile(file: SessionFile): void {
   file.tree?.delete();
   file.tree = null;
+  file.ranges = null;
 }
 
 /** refreshFile re-extracts a stale model from the file's current tree. */

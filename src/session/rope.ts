@@ -1,7 +1,7 @@
 /**
  * A file's text as a list of chunks. An edit rebuilds only the chunks it touches: re-creating a
  * 100 KB string on every keystroke puts it in V8's large-object space, which alone costs about a
- * millisecond, and tree-sitter reads a few kilobytes around the edit anyway.
+ * millisecond, and an edit inside a body reads only that body again.
  */
 
 /** Chunks grow by edits up to this many units before they are split. */
@@ -51,14 +51,6 @@ export class Rope {
     let out = chunk.slice(offset);
     for (let k = i + 1; k < this.#chunks.length && this.#starts[k]! < to; k++) out += this.#chunks[k]!.slice(0, to - this.#starts[k]!);
     return out;
-  }
-
-  /** Up to `max` units from `index` on, within one chunk: what a tree-sitter input callback returns. */
-  chunkAt(index: number, max: number): string {
-    if (index >= this.#length) return '';
-    const i = this.#chunkOf(index);
-    const offset = index - this.#starts[i]!;
-    return this.#chunks[i]!.slice(offset, offset + max);
   }
 
   /** The index of the first `search` (one unit) at or after `from`, or -1. */
