@@ -13,16 +13,6 @@ import { Rope } from './session/rope.js';
 import { LinePositions, LineTable } from './session/lines.js';
 import { shiftValue } from './session/shift.js';
 
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const pieces = ['a', 'bc', '\n', 'é', '😀', '\ud83d', '\ude00', 'x\ny\n', '\r\n', '€', ''];
 
 function randomText(next: () => number, length: number): string {
@@ -187,6 +177,7 @@ func B() {
 	}
 }
 `;
+import { random } from '../test/support/random.js';
 
 test('a file keeps the pre-scan\'s ranges and detect()\'s tree through edits, parsing only when they change', () => {
   const next = random(7);

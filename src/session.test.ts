@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createGoParser, type GoParser } from './parser/index.js';
 import { detect, NoPackageError, type DetectOptions } from './detect.js';
 import { createSession, type Session, type TextChange } from './session.js';
+import { random } from '../test/support/random.js';
 
 const fixturesDir = new URL('../fixtures/', import.meta.url);
 const fixtures = readdirSync(fixturesDir, { withFileTypes: true })
@@ -66,17 +67,6 @@ function actual(session: Session): unknown {
     if (error instanceof NoPackageError) return { error: error.message };
     throw error;
   }
-}
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed from its seed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const snippets = [

@@ -5,6 +5,7 @@
  */
 import { PositionIndex, type Position, type Range } from '../parser/index.js';
 import type { Rope } from './rope.js';
+import { lastAtOrBefore } from '../sorted.js';
 
 /** A LineTable knows where every line of a text starts, in UTF-16 units and in UTF-8 bytes of the file. */
 export class LineTable {
@@ -76,15 +77,7 @@ export class LineTable {
   }
 
   #lineOf(index: number): number {
-    const starts = this.#starts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= index) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtOrBefore(this.#starts, index);
   }
 }
 

@@ -3,6 +3,7 @@
  * 100 KB string on every keystroke puts it in V8's large-object space, which alone costs about a
  * millisecond, and an edit inside a body reads only that body again.
  */
+import { lastAtOrBefore } from '../sorted.js';
 
 /** Chunks grow by edits up to this many units before they are split. */
 const MAX_CHUNK = 1 << 12;
@@ -92,15 +93,7 @@ export class Rope {
 
   /** The chunk that holds `index`; the last chunk for the text's end. */
   #chunkOf(index: number): number {
-    const starts = this.#starts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= index) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtOrBefore(this.#starts, index);
   }
 }
 
