@@ -1,7 +1,7 @@
 // From gofn-detect's result to LSP shapes. gofn-detect counts columns and offsets in UTF-8
 // bytes (as go/token does); LSP counts UTF-16 code units. Every range below goes through the
 // converters gofn-detect exports, over the same text detect was given.
-import { toLspRange, toLspTextEdit } from 'gofn-detect';
+import { fromLspPosition, toLspRange, toLspTextEdit, utf16Offset } from 'gofn-detect';
 
 /** LSP's DiagnosticSeverity numbers. */
 const severities = { error: 1, warning: 2, info: 3 };
@@ -48,4 +48,14 @@ export function codeActions(diagnostics, texts, uriOf) {
       return { title: fix.message, kind: 'quickfix', diagnostics: [diagnostic], edit: { changes } };
     }),
   );
+}
+
+/**
+ * toTextChange turns an LSP content change with a range into a session's TextChange: LSP gives
+ * lines and UTF-16 characters, the session UTF-16 offsets. `text` is the file's text before the
+ * change.
+ */
+export function toTextChange(text, { range, text: newText }) {
+  const offsetOf = (position) => utf16Offset(text, fromLspPosition(text, position).offset);
+  return { start: offsetOf(range.start), end: offsetOf(range.end), text: newText };
 }

@@ -1,72 +1,123 @@
 #!/usr/bin/env node
-// A minimal Go-function language server over stdio, to show gofn-detect inside an editor: open
-// .go documents are analysed with the other files of their directory (open buffers win over the
-// disk), diagnostics are published with LSP ranges, and suggested fixes become quick fixes.
+// A minimal Go-function language server over stdio, to show gofn-detect inside an editor: each
+// package directory with an open .go document gets an incremental session holding its files
+// (open buffers in place of the disk's), edits arrive as ranges and go to the session as they
+// are, diagnostics are published with LSP ranges, and suggested fixes become quick fixes.
 // No dependencies beyond gofn-detect; a real extension would use vscode-languageserver.
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createGoParser, detect, NoPackageError } from 'gofn-detect';
+import { createGoParser, createSession, NoPackageError } from 'gofn-detect';
 import { findModule } from 'gofn-detect/node';
-import { codeActions, lspDiagnostics } from './lsp-map.mjs';
+import { codeActions, lspDiagnostics, toTextChange } from './lsp-map.mjs';
 
 const parser = await createGoParser();
-/** The editor's buffers: document URI to its current text. */
-const open = new Map();
+/** The URIs of the open documents; their texts live in their directory's session. */
+const open = new Set();
+/** Package directory to `{ session, names }`: its session and the names of the Go files it holds. */
+const packages = new Map();
 
 function send(message) {
   const body = JSON.stringify({ jsonrpc: '2.0', ...message });
   process.stdout.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
 }
 
-const fileOf = (uri) => fileURLToPath(uri);
+function placeOf(uri) {
+  const file = fileURLToPath(uri);
+  return { dir: dirname(file), name: basename(file) };
+}
 const uriIn = (dir) => (name) => pathToFileURL(join(dir, name)).href;
+const openNames = (dir) => [...open].map(placeOf).filter((place) => place.dir === dir).map((place) => place.name).sort();
+const readDisk = (dir, name) => readFile(join(dir, name), 'utf8').catch(() => undefined);
 
-/** The package's Go files by name: the disk's, with unsaved editor buffers in their place. */
-async function packageTexts(dir) {
-  const texts = new Map();
-  const names = (await readdir(dir).catch(() => [])).filter((name) => name.endsWith('.go'));
-  for (const name of names.sort()) texts.set(name, await readFile(join(dir, name), 'utf8').catch(() => ''));
-  for (const [uri, text] of open) if (dirname(fileOf(uri)) === dir) texts.set(basename(fileOf(uri)), text);
-  return texts;
+/** The texts a session holds by name, as lsp-map.mjs takes them. */
+const textsOf = ({ session, names }) => new Map([...names].sort().map((name) => [name, session.text(name)]));
+
+/** Sets a file's whole text in the package's session. */
+function setText(pkg, name, text) {
+  pkg.session.setFile(name, text);
+  pkg.names.add(name);
 }
 
-async function analyse(dir) {
-  const texts = await packageTexts(dir);
-  const openNames = [...open.keys()].filter((uri) => dirname(fileOf(uri)) === dir).map((uri) => basename(fileOf(uri)));
+/** The directory's package, started on its first open document with the Go files on disk. */
+async function packageOf(dir) {
+  if (packages.has(dir)) return packages.get(dir);
+  const { importPath } = await findModule(dir);
+  const pkg = { session: createSession(parser, { dir: basename(dir), importPath }), names: new Set() };
+  for (const name of (await readdir(dir).catch(() => [])).filter((name) => name.endsWith('.go'))) {
+    const text = await readDisk(dir, name);
+    if (text !== undefined) setText(pkg, name, text);
+  }
+  packages.set(dir, pkg);
+  return pkg;
+}
+
+/** Puts the disk's text back in place of a closed buffer, and drops the session with the last one. */
+async function closeDocument(uri) {
+  open.delete(uri);
+  const { dir, name } = placeOf(uri);
+  const pkg = packages.get(dir);
+  if (openNames(dir).length === 0) {
+    pkg.session.dispose();
+    packages.delete(dir);
+    return;
+  }
+  const text = await readDisk(dir, name);
+  if (text !== undefined) {
+    setText(pkg, name, text);
+  } else {
+    pkg.session.removeFile(name);
+    pkg.names.delete(name);
+  }
+}
+
+function analyse(dir) {
+  const pkg = packages.get(dir);
+  if (!pkg) return;
+  const names = openNames(dir);
   let byFile = new Map();
   try {
-    const { importPath } = await findModule(dir);
-    const files = [...texts].map(([name, text]) => ({ name, text }));
-    const result = detect(parser, files, { dir: basename(dir), importPath });
-    byFile = lspDiagnostics(result, texts, openNames.sort()[0]);
+    byFile = lspDiagnostics(pkg.session.detect(), textsOf(pkg), names[0]);
   } catch (error) {
     // A directory whose files make no package (all excluded by build constraints) has nothing to say.
     if (!(error instanceof NoPackageError)) throw error;
   }
-  for (const name of openNames) {
+  for (const name of names) {
     send({ method: 'textDocument/publishDiagnostics', params: { uri: uriIn(dir)(name), diagnostics: byFile.get(name) ?? [] } });
   }
 }
 
 const handlers = {
   initialize: () => ({
-    capabilities: { textDocumentSync: 1, codeActionProvider: { codeActionKinds: ['quickfix'] } },
+    capabilities: { textDocumentSync: 2, codeActionProvider: { codeActionKinds: ['quickfix'] } },
     serverInfo: { name: 'gofn-detect-example' },
   }),
   shutdown: () => null,
-  'textDocument/codeAction': async ({ textDocument, context }) => {
-    const dir = dirname(fileOf(textDocument.uri));
-    return codeActions(context.diagnostics, await packageTexts(dir), uriIn(dir));
+  'textDocument/codeAction': ({ textDocument, context }) => {
+    const { dir } = placeOf(textDocument.uri);
+    const pkg = packages.get(dir);
+    return pkg ? codeActions(context.diagnostics, textsOf(pkg), uriIn(dir)) : [];
   },
 };
 
 const notifications = {
-  'textDocument/didOpen': ({ textDocument }) => open.set(textDocument.uri, textDocument.text),
-  // textDocumentSync 1 is full sync: every change carries the whole text.
-  'textDocument/didChange': ({ textDocument, contentChanges }) => open.set(textDocument.uri, contentChanges.at(-1).text),
-  'textDocument/didClose': ({ textDocument }) => {
-    open.delete(textDocument.uri);
+  'textDocument/didOpen': async ({ textDocument }) => {
+    const { dir, name } = placeOf(textDocument.uri);
+    setText(await packageOf(dir), name, textDocument.text);
+    open.add(textDocument.uri);
+  },
+  // textDocumentSync 2 is incremental: each change replaces a range of the text the changes
+  // before it left, and one without a range carries the whole text.
+  'textDocument/didChange': ({ textDocument, contentChanges }) => {
+    const { dir, name } = placeOf(textDocument.uri);
+    const { session } = packages.get(dir);
+    for (const change of contentChanges) {
+      if (change.range) session.editFile(name, [toTextChange(session.text(name), change)]);
+      else session.setFile(name, change.text);
+    }
+  },
+  'textDocument/didClose': async ({ textDocument }) => {
+    await closeDocument(textDocument.uri);
     send({ method: 'textDocument/publishDiagnostics', params: { uri: textDocument.uri, diagnostics: [] } });
   },
   exit: () => process.exit(0),
@@ -81,9 +132,9 @@ async function handle(message) {
     if (!handler) return send({ id: message.id, error: { code: -32601, message: `${message.method} is not supported` } });
     return send({ id: message.id, result: await handler(message.params) });
   }
-  notifications[message.method]?.(message.params);
+  await notifications[message.method]?.(message.params);
   if (message.method?.startsWith('textDocument/did') && message.params?.textDocument?.uri) {
-    await analyse(dirname(fileOf(message.params.textDocument.uri)));
+    analyse(placeOf(message.params.textDocument.uri).dir);
   }
 }
 
