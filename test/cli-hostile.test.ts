@@ -1,8 +1,9 @@
 // Hostile inputs to the gofn-detect command, one table row each: what is on disk, the command
 // line, the exit code and the message. Every row also checks that stdout holds nothing but one
 // JSON document the schema accepts (or nothing at all), that stderr holds no stack trace, and
-// that every position in the JSON is consistent with the bytes on disk. The CLI runs as the
-// unprivileged user `nobody` when the tests run as root, so that mode-000 files are unreadable.
+// that every position in the JSON is consistent with the bytes on disk. When the tests run as
+// root, the CLI runs without the capabilities that let root ignore file modes, so that mode-000
+// files are unreadable to it.
 import { execFile, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -14,14 +15,16 @@ import { hasTool } from './support/tools.js';
 
 const isRoot = process.getuid?.() === 0;
 /**
- * As root, mode 000 means nothing: the CLI must run as someone else to meet an unreadable file.
- * `nobody` must also be able to read the package (not so when it is checked out under /root).
+ * As root, mode 000 means nothing. Dropping CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH from the
+ * bounding set makes root obey file modes, while it still owns and reads the checkout wherever it
+ * lies (running as `nobody` instead fails when the checkout is in a private directory).
  */
-const asNobody =
+const withoutDac = ['--bounding-set=-dac_override,-dac_read_search', '--'];
+const dropsDac =
   isRoot &&
   hasTool('setpriv') &&
-  spawnSync('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath, '-e', `require('fs').accessSync(${JSON.stringify(join(packageRoot, 'package.json'))}, 4)`]).status === 0;
-const canLock = !isRoot || asNobody;
+  spawnSync('setpriv', [...withoutDac, process.execPath, '-e', `require('fs').accessSync(${JSON.stringify(join(packageRoot, 'package.json'))}, 4)`]).status === 0;
+const canLock = !isRoot || dropsDac;
 
 let root = '';
 
@@ -32,10 +35,10 @@ interface Run {
   ms: number;
 }
 
-/** Runs the CLI in the tree, as `nobody` when the tests run as root and setpriv exists. */
+/** Runs the CLI in the tree, without root's power over file modes when the tests run as root. */
 function runCli(args: string[]): Promise<Run> {
-  const command = asNobody ? 'setpriv' : process.execPath;
-  const argv = asNobody ? ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath, cli, ...args] : [cli, ...args];
+  const command = dropsDac ? 'setpriv' : process.execPath;
+  const argv = dropsDac ? [...withoutDac, process.execPath, cli, ...args] : [cli, ...args];
   const started = performance.now();
   return new Promise((resolve) => {
     execFile(command, argv, { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20, timeout: 60_000 }, (error, stdout, stderr) => {
@@ -193,7 +196,7 @@ const timings: string[] = [];
 beforeAll(() => {
   ensureBuilt();
   root = makeHostileTree();
-  if (isRoot && !asNobody) process.stderr.write('cli-hostile: running as root, and setpriv cannot run the CLI as nobody, so the unreadable-file rows are skipped\n');
+  if (isRoot && !dropsDac) process.stderr.write('cli-hostile: running as root, and setpriv cannot drop the DAC capabilities, so the unreadable-file rows are skipped\n');
 });
 afterAll(() => {
   if (timings.length) process.stdout.write(`cli-hostile timings: ${timings.join(', ')}\n`);

@@ -30,10 +30,7 @@ function writer(root: string): (path: string, text: string | Uint8Array, mode?: 
   };
 }
 
-/**
- * makeHostileTree builds the tree the table runs in and returns its root. `nobody` can enter
- * every directory but lockeddir.
- */
+/** makeHostileTree builds the tree the table runs in and returns its root; only lockeddir cannot be entered. */
 export function makeHostileTree(): string {
   const root = mkdtempSync(join(tmpdir(), 'gofn-hostile-'));
   const write = writer(root);
@@ -66,14 +63,8 @@ export function makeHostileTree(): string {
   symlinkSync('pipe', join(root, 'special/fifo.go'));
   symlinkSync('/dev/zero', join(root, 'special/zero.go'));
   write('lockeddir/fn.go', handler);
-  chmodRecursive(root);
   chmodSync(join(root, 'lockeddir'), 0o000);
   return root;
-}
-
-function chmodRecursive(dir: string): void {
-  chmodSync(dir, 0o755);
-  for (const entry of readdirSync(dir, { withFileTypes: true })) if (entry.isDirectory()) chmodRecursive(join(dir, entry.name));
 }
 
 /** The Go files of a result's directory as the test (root) reads them; non-regular files as empty. */
