@@ -224,11 +224,12 @@ function targetMemory(root) {
   const mb = (x) => `${(x / 2 ** 20).toFixed(1)} MB`;
   // A leak shows in heapUsed or external (the wasm heap); RSS also moves when V8 resizes its heap.
   const detail = ['heapUsed', 'heapTotal', 'external'].map((k) => `${k} ${mb(r.m1[k])} → ${mb(r.m2[k])}`).join(', ');
+  const trend = [{ n: n1, rss: r.m1.rss }, ...r.trend, { n: n2, rss: r.m2.rss }].map((t) => `${t.n}: ${mb(t.rss)}`).join(', ');
   return {
     ...row,
     figure: `${mb(r.m1.rss)} → ${mb(r.m2.rss)} (${growth >= 0 ? '+' : ''}${(100 * growth).toFixed(1)}%)`,
     pass: growth <= 0.05,
-    note: `${(r.bytes / 1e3).toFixed(0)} KB/package, ${ms(r.perDetect)}/detection; ${detail}${r.gc ? '' : '; no gc exposed'}`,
+    note: `${(r.bytes / 1e3).toFixed(0)} KB/package, ${ms(r.perDetect)}/detection; RSS after ${trend}; ${detail}${r.gc ? '' : '; no gc exposed'}`,
   };
 }
 
@@ -253,10 +254,18 @@ async function childMemory() {
   const t0 = performance.now();
   const m1 = usageAfter(n1, 0);
   const perDetect = (performance.now() - t0) / n1;
-  const m2 = usageAfter(n2, n1);
+  // RSS on the way from n1 to n2 as well, so that a warm-up step is told from steady growth.
+  const trend = [];
+  let done = n1;
+  for (const n of [2 * n1, n2 / 2]) {
+    if (n <= done || n >= n2) continue;
+    trend.push({ n, rss: usageAfter(n, done).rss });
+    done = n;
+  }
+  const m2 = usageAfter(n2, done);
   const bytes = files.reduce((sum, f) => sum + f.text.length, 0);
   const gc = typeof globalThis.gc === 'function';
-  console.log(JSON.stringify({ m1, m2, perDetect, bytes, gc }));
+  console.log(JSON.stringify({ m1, m2, trend, perDetect, bytes, gc }));
 }
 
 /**

@@ -76,6 +76,17 @@ describe('PositionIndex', () => {
     }
   });
 
+  test('ASCII stretches of many chunks between non-ASCII units', () => {
+    const text = `é${'a'.repeat(200)}日\n${'b'.repeat(300)}🎉${'c'.repeat(130)}`;
+    for (const leading of [0, 3]) {
+      const index = new PositionIndex(text, { leadingBytes: leading });
+      for (let i = 0; i <= text.length; i++) {
+        if (i > 0 && text.charCodeAt(i - 1) >= 0xd800 && text.charCodeAt(i - 1) <= 0xdbff) continue;
+        expect(index.position(i)).toEqual(expected(text, i, leading));
+      }
+    }
+  });
+
   test('a long line without newlines', () => {
     const text = `${'é'.repeat(10_000)}x${'a'.repeat(10_000)}`;
     const index = new PositionIndex(text);

@@ -6,6 +6,7 @@
  * count UTF-8 bytes of the file as given, so every conversion goes through a PositionIndex.
  */
 import type { Position, Range } from './model.js';
+import { lastAtOrBefore } from '../sorted.js';
 
 /** Options say how the text handed to tree-sitter differs from the bytes of the file. */
 export interface PositionIndexOptions {
@@ -15,10 +16,10 @@ export interface PositionIndexOptions {
   invalidBytes?: ReadonlySet<number>;
 }
 
-/** Byte offsets are recorded every CHUNK units so a lookup scans at most CHUNK - 1 units. */
+/** Byte offsets are recorded every 64 units (2^CHUNK_BITS) so a lookup scans at most 63 units. */
 const CHUNK_BITS = 6;
-const CHUNK = 1 << CHUNK_BITS;
 const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII_RUNS = /[^\x00-\x7f]+/g;
 
 /**
  * A PositionIndex converts UTF-16 indices of a text into go/token positions: 1-based line,
@@ -30,7 +31,9 @@ export class PositionIndex {
   readonly #invalid: ReadonlySet<number> | undefined;
   // Built on first use: files that are never asked for a position cost nothing.
   #lineStarts: number[] | undefined;
-  // Byte offset of every CHUNK-th unit; null when every unit is one byte (ASCII fast path).
+  // The line of the last position asked for: extraction asks in file order, mostly on one line.
+  #lastLine = 0;
+  // Byte offset of every 64th unit; null when every unit is one byte (ASCII fast path).
   #checkpoints: Float64Array | null | undefined;
   // 1 for chunks whose units are all ASCII: most chunks, even in files with some non-ASCII text.
   #asciiChunks: Uint8Array | undefined;
@@ -49,7 +52,27 @@ export class PositionIndex {
 
   /** The 0-based byte offset in the file of the unit at `utf16Index` (clamped to the text). */
   offset(utf16Index: number): number {
+    return this.#offsetOf(this.#clamp(utf16Index));
+  }
+
+  /** The go/token position of the unit at `utf16Index`. */
+  position(utf16Index: number): Position {
     const index = this.#clamp(utf16Index);
+    const starts = this.#lines();
+    const line = this.#lineOf(starts, index);
+    const offset = this.#offsetOf(index);
+    // Line 1 starts at byte 0 even with a byte order mark: Go's columns count it.
+    const lineStart = line === 0 ? 0 : this.#offsetOf(starts[line]!);
+    return { line: line + 1, column: offset - lineStart + 1, offset };
+  }
+
+  /** The range from `startIndex` to `endIndex` (UTF-16 units, end exclusive). */
+  range(startIndex: number, endIndex: number): Range {
+    return { start: this.position(startIndex), end: this.position(endIndex) };
+  }
+
+  /** The byte offset of the unit at a clamped index. */
+  #offsetOf(index: number): number {
     const checkpoints = this.#chunks();
     if (checkpoints === null) return this.#leading + index;
     const chunk = index >> CHUNK_BITS;
@@ -58,20 +81,10 @@ export class PositionIndex {
     return checkpoints[chunk]! + this.#bytes(from, index);
   }
 
-  /** The go/token position of the unit at `utf16Index`. */
-  position(utf16Index: number): Position {
-    const index = this.#clamp(utf16Index);
-    const starts = this.#lines();
-    const line = lineOf(starts, index);
-    const offset = this.offset(index);
-    // Line 1 starts at byte 0 even with a byte order mark: Go's columns count it.
-    const lineStart = line === 0 ? 0 : this.offset(starts[line]!);
-    return { line: line + 1, column: offset - lineStart + 1, offset };
-  }
-
-  /** The range from `startIndex` to `endIndex` (UTF-16 units, end exclusive). */
-  range(startIndex: number, endIndex: number): Range {
-    return { start: this.position(startIndex), end: this.position(endIndex) };
+  #lineOf(starts: readonly number[], index: number): number {
+    const last = this.#lastLine;
+    if (starts[last]! <= index && !(starts[last + 1]! <= index)) return last;
+    return (this.#lastLine = lastAtOrBefore(starts, index));
   }
 
   #clamp(index: number): number {
@@ -95,23 +108,25 @@ export class PositionIndex {
     if (!this.#invalid && !NON_ASCII.test(text)) return (this.#checkpoints = null);
     const chunks = (text.length >> CHUNK_BITS) + 1;
     const checkpoints = new Float64Array(chunks);
-    const ascii = new Uint8Array(chunks);
-    let bytes = this.#leading;
-    for (let chunk = 0; chunk < chunks; chunk++) {
-      const from = chunk << CHUNK_BITS;
-      const to = Math.min(from + CHUNK, text.length);
-      checkpoints[chunk] = bytes;
-      let allAscii = 1;
-      for (let i = from; i < to; i++) {
-        const c = text.charCodeAt(i);
-        if (c < 0x80) bytes++;
-        else {
-          allAscii = 0;
-          bytes += c < 0x800 ? 2 : c < 0xd800 ? 3 : this.#width(i, c);
-        }
+    const ascii = new Uint8Array(chunks).fill(1);
+    // The byte offset minus the index, for the units read so far: the leading bytes, and what
+    // non-ASCII units add or take away.
+    let shift = this.#leading;
+    let recorded = 0;
+    const recordThrough = (chunk: number) => {
+      for (; recorded <= chunk; recorded++) checkpoints[recorded] = (recorded << CHUNK_BITS) + shift;
+    };
+    // Only non-ASCII units are not one byte each: a regular expression finds them much faster
+    // than a loop over every unit.
+    for (const run of text.matchAll(NON_ASCII_RUNS)) {
+      for (let i = run.index, end = i + run[0].length; i < end; i++) {
+        const chunk = i >> CHUNK_BITS;
+        recordThrough(chunk);
+        ascii[chunk] = 0;
+        shift += this.#bytes(i, i + 1) - 1;
       }
-      ascii[chunk] = allAscii;
     }
+    recordThrough(chunks - 1);
     this.#asciiChunks = ascii;
     return (this.#checkpoints = checkpoints);
   }
@@ -142,16 +157,4 @@ function isHigh(c: number): boolean {
 
 function isLow(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
-}
-
-/** The 0-based line whose start is the last one at or before `index`. */
-function lineOf(starts: readonly number[], index: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= index) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
