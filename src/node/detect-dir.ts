@@ -8,14 +8,18 @@ import type { GoParser } from '../parser/index.js';
 import type { DetectResult, Diagnostic } from '../schema.js';
 import { cleanDir } from './clean.js';
 import { findModule, shownGoMod, type ModuleInfo } from './module.js';
-import { buildIgnores, DirectoryError, readPackageDir, type PackageDir, type UnreadableFile } from './read.js';
+import { DirectoryError, readPackageDir, type PackageDir, type UnreadableFile } from './read.js';
 
 /** DetectDirOptions are detect's options except those detectDir works out from the disk. */
 export type DetectDirOptions = Omit<DetectOptions, 'dir' | 'importPath'>;
 
+/** go build never reads these files, so failing to read them changes nothing. */
+function buildIgnores(name: string): boolean {
+  return name.startsWith('.') || name.startsWith('_') || name.endsWith('_test.go');
+}
+
 function diskDiagnostics(dir: string, unreadable: UnreadableFile[], module: ModuleInfo): Diagnostic[] {
   const diagnostics = unreadable
-    // go build never reads these files, so failing to read them changes nothing.
     .filter((u) => !buildIgnores(u.name))
     .map((u) => makeDiagnostic('unreadable-file', { file: u.name }, { name: u.name, reason: u.error }));
   if (module.importPath === null) {

@@ -42,6 +42,11 @@ export function directoryError(dir: string, error: unknown): DirectoryError {
   return new DirectoryError(`${dir}: ${errorMessage(error)}`);
 }
 
+/** Orders directory entries by name. */
+function byName(a: Dirent, b: Dirent): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
 /**
  * isGoFileEntry says whether a directory entry is a `*.go` file. As go/build does, a symlink
  * counts unless it points at a directory; a dangling one is then reported as unreadable.
@@ -123,7 +128,7 @@ export async function readPackageDir(dir: string): Promise<PackageDir> {
   } catch (error) {
     throw directoryError(dir, error);
   }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  entries.sort(byName);
   // All reads at once: one at a time leaves the process idle while each waits on the disk.
   const reads = entries.map(async (entry): Promise<SourceFile | UnreadableFile | undefined> => {
     if (!(await isGoFileEntry(dir, entry))) return undefined;
@@ -140,11 +145,6 @@ export async function readPackageDir(dir: string): Promise<PackageDir> {
     else result.files.push(read);
   }
   return result;
-}
-
-/** go build never reads these files: tests, and names starting with `_` or `.`. */
-export function buildIgnores(name: string): boolean {
-  return name.startsWith('.') || name.startsWith('_') || name.endsWith('_test.go');
 }
 
 /** A PackageDirSyncOptions says which files detection needs the text of. */
@@ -194,6 +194,6 @@ export function readPackageDirSync(dir: string, options: PackageDirSyncOptions =
   } catch (error) {
     throw directoryError(dir, error);
   }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  entries.sort(byName);
   return readEntriesSync(dir, entries, options.needsText ?? (() => true));
 }
