@@ -4,7 +4,7 @@
  * contents: no file system, no process.
  */
 import type { GoParser } from './parser/index.js';
-import { decodeSource, extractFile, matchFile, defaultBuildContext, type BuildContext } from './parser/index.js';
+import { decodeSource, extractFile, matchFile, defaultBuildContext, readDeferredFuncs, type BuildContext } from './parser/index.js';
 import type { DecodedSource, ExtractedFile, GoPackage, SyntaxProblem } from './parser/index.js';
 import { classifyPackage, selectFunction } from './signatures/index.js';
 import { generatedHeader } from './codegen/index.js';
@@ -133,7 +133,7 @@ export function noPackageError(selection: Selection, dir: string): NoPackageErro
 }
 
 /** Keeps the files of the first file's package and reports the others (go build refuses mixed packages). */
-function assemblePackage(extracted: ExtractedFile[]): { pkg: GoPackage; diagnostics: Diagnostic[] } {
+function assemblePackage(parser: GoParser, extracted: ExtractedFile[]): { pkg: GoPackage; diagnostics: Diagnostic[] } {
   const name = extracted.find((e) => e.file.packageName !== '')?.file.packageName ?? '';
   const diagnostics: Diagnostic[] = [];
   const kept = extracted.filter((e) => {
@@ -152,6 +152,8 @@ function assemblePackage(extracted: ExtractedFile[]): { pkg: GoPackage; diagnost
     files: kept.map((e) => e.file),
     types: kept.flatMap((e) => e.types),
     funcs: kept.flatMap((e) => e.funcs),
+    leftOutFuncs: kept.flatMap((e) => e.leftOutFuncs),
+    deferredFuncs: () => kept.flatMap((e) => readDeferredFuncs(parser, e)),
     syntaxProblems: kept.flatMap((e) => e.syntaxProblems),
   };
   return { pkg, diagnostics };
@@ -169,8 +171,8 @@ export interface PackageAnalysis {
 }
 
 /** analyzePackage assembles the selected files into a package, classifies it and selects (SPEC §2–§4). */
-export function analyzePackage(extracted: ExtractedFile[], options: DetectOptions): PackageAnalysis {
-  const { pkg, diagnostics: packageDiagnostics } = assemblePackage(extracted);
+export function analyzePackage(parser: GoParser, extracted: ExtractedFile[], options: DetectOptions): PackageAnalysis {
+  const { pkg, diagnostics: packageDiagnostics } = assemblePackage(parser, extracted);
   const classified = classifyPackage(pkg);
   const selected = selectFunction(pkg, classified.functions, options.target === undefined ? {} : { target: options.target });
   return {
@@ -221,6 +223,6 @@ export function detect(parser: GoParser, files: SourceFile[], options: DetectOpt
   const ctx = buildContextOf(options);
   const selection = selectionOf([...files].sort(byName).map((input) => fileOutcome(parser, input, ctx)));
   if (selection.extracted.length === 0) throw noPackageError(selection, options.dir ?? '.');
-  const analysis = analyzePackage(selection.extracted, options);
+  const analysis = analyzePackage(parser, selection.extracted, options);
   return packageResult(selection.diagnostics, analysis, analysis.pkg.syntaxProblems, options);
 }

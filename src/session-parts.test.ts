@@ -4,7 +4,7 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createGoParser, PositionIndex, type GoParser } from './parser/index.js';
-import { declarationRanges } from './parser/prescan.js';
+import { scanDeclarations } from './parser/prescan.js';
 import { buildContextOf, detect } from './detect.js';
 import { createSession } from './session.js';
 import { closeFile, openFile, textOf } from './session/file.js';
@@ -204,9 +204,9 @@ test('a file keeps the pre-scan\'s ranges and detect()\'s tree through edits, pa
       const before = parses;
       const shifts = editFile(parser, file, [{ ...change, start: Math.min(change.start, end) }], ctx);
       expect(textOf(file)).toBe(text);
-      const ranges = declarationRanges(text);
-      expect(file.ranges, `step ${step}`).toEqual(ranges);
-      const fresh = parse(text, null, { includedRanges: ranges })!;
+      const scan = scanDeclarations(text);
+      expect(file.scan, `step ${step}`).toEqual(scan);
+      const fresh = parse(text, null, { includedRanges: scan.ranges })!;
       expect(nodes(file.tree!), `step ${step}`).toEqual(nodes(fresh));
       fresh.delete();
       if (shifts) kept++;

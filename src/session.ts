@@ -140,7 +140,7 @@ class IncrementalSession implements Session {
     if (!current) for (const file of inFiles) refreshFile(file, this.#ctx);
     const selection = selectionOf(files.map((f) => f.outcome));
     if (selection.extracted.length === 0) throw noPackageError(selection, this.#options.dir ?? '.');
-    const cache = (this.#cache = current ?? { key, analysis: analyzePackage(selection.extracted, this.#options) });
+    const cache = (this.#cache = current ?? { key, analysis: analyzePackage(this.#parser, selection.extracted, this.#options) });
     const syntax = cache.analysis.pkg.files.flatMap((f) => syntaxOf(this.#files.get(f.name)!));
     return packageResult(selection.diagnostics, cache.analysis, syntax, this.#options);
   }

@@ -20,12 +20,18 @@ describe('readPackageDir', () => {
   symlinkSync(join(dir, 'sub'), join(dir, 'linkdir.go'));
   symlinkSync(join(root, 'missing.go'), join(dir, 'dangling.go'));
 
-  test('reads every *.go file as bytes, sorted, and only those', async () => {
-    const { files } = await readPackageDir(dir);
-    expect(files.map((f) => f.name)).toEqual(['a.go', 'a_test.go', 'b.go', 'linked.go']);
-    for (const file of files) expect(file.text).toBeInstanceOf(Uint8Array);
-    expect([...(files[0]?.text as Uint8Array)]).toEqual([0x70, 0xff, 0x00]);
-    expect(new TextDecoder().decode(files[3]?.text as Uint8Array)).toBe('package fn // linked\n');
+  test('reads every *.go file, sorted, and only those: valid UTF-8 as a string, anything else as bytes', async () => {
+    writeFileSync(join(dir, 'c.go'), '\uFEFFpackage fn // é\n');
+    try {
+      const { files } = await readPackageDir(dir);
+      expect(files.map((f) => f.name)).toEqual(['a.go', 'a_test.go', 'b.go', 'c.go', 'linked.go']);
+      expect(files[0]?.text).toBeInstanceOf(Uint8Array);
+      expect([...(files[0]?.text as Uint8Array)]).toEqual([0x70, 0xff, 0x00]);
+      expect(files[3]?.text).toBe('\uFEFFpackage fn // é\n');
+      expect(files[4]?.text).toBe('package fn // linked\n');
+    } finally {
+      rmSync(join(dir, 'c.go'));
+    }
   });
 
   test('a dangling symlink is unreadable, not skipped', async () => {

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { extractFile, extractTree, type ExtractedFile } from './extract.js';
+import { scanDeclarations } from './prescan.js';
 import { createGoParser, type GoParser } from './load.js';
 import type { FuncDecl, Param, Position } from './model.js';
 import { decodeSource } from './source.js';
+import { extractWhole } from '../../test/support/extract-whole.js';
 
 let parser: GoParser;
 beforeAll(async () => {
@@ -12,6 +14,11 @@ afterAll(() => parser.dispose());
 
 function extract(text: string | Uint8Array, name = 'f.go'): ExtractedFile {
   return extractFile(parser, decodeSource(name, text));
+}
+
+/** Every declaration, for the mapping of signatures that detection would leave out. */
+function whole(text: string): ExtractedFile {
+  return extractWhole(parser, decodeSource('f.go', text));
 }
 
 function func(file: ExtractedFile, name: string): FuncDecl {
@@ -125,7 +132,7 @@ describe('functions and methods', () => {
       false,
     ],
   ])('%s', (_, source, params, results, variadic) => {
-    const fn = func(extract(`package p\n${source}\n`), 'F');
+    const fn = func(whole(`package p\n${source}\n`), 'F');
     expect(shape(fn.params)).toEqual(params);
     expect(shape(fn.results)).toEqual(results);
     expect(fn.variadic).toBe(variadic);
@@ -141,7 +148,7 @@ describe('functions and methods', () => {
   });
 
   test('methods carry their receiver type and are not declared names', () => {
-    const file = extract('package p\nfunc (s *S) M() {}\nfunc (List[T]) N() {}\nfunc (*Box[K, V]) O() {}\n');
+    const file = whole('package p\nfunc (s *S) M() {}\nfunc (List[T]) N() {}\nfunc (*Box[K, V]) O() {}\n');
     expect(file.funcs.map((f) => [f.name, f.receiver?.kind, f.receiver?.text])).toEqual([
       ['M', 'pointer', '*S'],
       ['N', 'generic', 'List[T]'],
@@ -239,7 +246,7 @@ describe('syntax problems', () => {
     ['a stray comma', 'func A() { x := []int{1, 2,, 3} }', false],
     ['an extra `}`', 'func A() { for { } } }', true],
     ['garbage between declarations', '@@@ garbage ###', true],
-    ['a broken struct type', 'type T struct { A int B string }', true],
+    ['a broken struct type, whose fields are not read', 'type T struct { A int B string }', false],
     ['a broken go statement', 'func A() { go func() { }) }', true],
   ])('damage elsewhere (%s) leaves the next signature intact', (_, damage, reported) => {
     const file = extract(`package p\n${damage}\nfunc B(x int) string { return "" }\n`);
@@ -278,10 +285,11 @@ describe('syntax problems', () => {
 });
 
 test('extractTree reads a tree a session already holds, as extractFile would', () => {
-  const source = decodeSource('s.go', 'package p\n// é\nfunc F(x int) {}\n');
-  const tree = parser.treeSitter.parse(source.text)!;
+  const source = decodeSource('s.go', 'package p\n// é\nfunc F(x int) {}\nfunc g(a, b, c int) {}\nvar v = 1\n');
+  const scan = scanDeclarations(source.text);
+  const tree = parser.treeSitter.parse(source.text, null, { includedRanges: scan.ranges })!;
   try {
-    expect(extractTree(tree, source)).toEqual(extractFile(parser, source));
+    expect(extractTree(tree, source, scan)).toEqual(extractFile(parser, source));
   } finally {
     tree.delete();
   }

@@ -4,8 +4,8 @@
  * than queries); only declarations are visited, never function bodies.
  */
 import type { Node, Tree } from 'web-tree-sitter';
-import type { FuncDecl, GoFile, Range, SyntaxProblem, TypeDecl, TypeExpr } from './model.js';
-import { declarationRanges } from './prescan.js';
+import type { FuncDecl, GoFile, LeftOutFunc, Range, SyntaxProblem, TypeDecl, TypeExpr } from './model.js';
+import { deferredRanges, scanDeclarations, type DeclarationScan } from './prescan.js';
 import type { GoParser } from './load.js';
 import type { DecodedSource } from './source.js';
 import { unquote } from './literal.js';
@@ -17,34 +17,39 @@ export interface ExtractedFile {
   file: GoFile;
   types: TypeDecl[];
   funcs: FuncDecl[];
+  leftOutFuncs: LeftOutFunc[];
   syntaxProblems: SyntaxProblem[];
   /** The span of the package clause, or null when the file has none. */
   packageClause: Range | null;
   /** True when the file has `import "C"` (it is out of the package when cgo is off). */
   importsC: boolean;
+  /** Where the file's deferred functions are read from (`readDeferredFuncs`), or null when it has none. */
+  deferred: { source: DecodedSource; scan: DeclarationScan } | null;
 }
 
 /** extractFile parses a decoded source and extracts its model; it never throws on bad input. */
 export function extractFile(parser: GoParser, source: DecodedSource): ExtractedFile {
   // Detection reads declarations only: tree-sitter skips function bodies and values (SPEC's
   // detection needs no body), which is most of the bytes.
-  const includedRanges = declarationRanges(source.text);
-  return parser.withTree(source.text, (tree) => extractTree(tree, source), { includedRanges });
+  const scan = scanDeclarations(source.text);
+  return parser.withTree(source.text, (tree) => extractTree(tree, source, scan), { includedRanges: scan.ranges });
 }
 
 /**
- * extractTree extracts the model from a tree already parsed from `source.text`: the door for a
- * session that keeps trees and parses incrementally.
+ * extractTree extracts the model from a tree parsed from `source.text` over `scan.ranges`: the
+ * door for a session that keeps trees and parses incrementally.
  */
-export function extractTree(tree: Tree, source: DecodedSource): ExtractedFile {
+export function extractTree(tree: Tree, source: DecodedSource, scan: DeclarationScan): ExtractedFile {
   const root = tree.rootNode;
   const out: ExtractedFile = {
     file: { name: source.name, packageName: '', imports: [], declaredNames: [] },
     types: [],
     funcs: [],
+    leftOutFuncs: [],
     syntaxProblems: syntaxProblems(root, source.name, source.positions),
     packageClause: null,
     importsC: false,
+    deferred: scan.deferred.length > 0 ? { source, scan } : null,
   };
   // Declarations that tree-sitter wrapped in an ERROR are still read: damage elsewhere must
   // not hide a signature. An explicit stack keeps file order without recursion.
@@ -54,6 +59,11 @@ export function extractTree(tree: Tree, source: DecodedSource): ExtractedFile {
     if (node.type !== 'ERROR') visitTopLevel(node, source, out);
     // A loop, not push(...children): an ERROR may have more children than a call takes arguments.
     else for (const child of node.children.reverse()) stack.push(child);
+  }
+  for (const name of scan.leftOutNames) declare(out, name);
+  for (const { name, nameStart, nameEnd } of scan.leftOutFuncs) {
+    out.leftOutFuncs.push({ name, file: source.name, nameRange: source.positions.range(nameStart, nameEnd) });
+    declare(out, name);
   }
   // tree-sitter accepts a file without a package clause (an empty one too); Go's parser does not.
   if (!out.packageClause) out.syntaxProblems.unshift({ file: source.name, range: source.positions.range(0, 0), missing: 'package clause' });
@@ -67,8 +77,13 @@ function visitTopLevel(node: Node, source: DecodedSource, out: ExtractedFile): v
     case 'import_declaration':
       return importDeclaration(node, source, out);
     case 'function_declaration':
-    case 'method_declaration':
-      return funcDeclaration(node, source, out);
+    case 'method_declaration': {
+      const func = funcDeclaration(node, source);
+      if (!func) return;
+      out.funcs.push(func);
+      if (!func.receiver) declare(out, func.name);
+      return;
+    }
     case 'type_declaration':
       return typeDeclaration(node, source, out);
     case 'var_declaration':
@@ -111,10 +126,22 @@ function importDeclaration(node: Node, source: DecodedSource, out: ExtractedFile
   }
 }
 
-function funcDeclaration(node: Node, source: DecodedSource, out: ExtractedFile): void {
+/**
+ * readDeferredFuncs parses and extracts the unexported functions the pre-scan deferred (only a
+ * package without candidates looks at them, for near misses).
+ */
+export function readDeferredFuncs(parser: GoParser, file: ExtractedFile): FuncDecl[] {
+  if (!file.deferred) return [];
+  const { source, scan } = file.deferred;
+  const read = (tree: Tree) =>
+    tree.rootNode.children.flatMap((node) => (node.type === 'function_declaration' ? (funcDeclaration(node, source) ?? []) : []));
+  return parser.withTree(source.text, read, { includedRanges: deferredRanges(source.text, scan) });
+}
+
+function funcDeclaration(node: Node, source: DecodedSource): FuncDecl | null {
   const nameNode = node.childForFieldName('name');
   const parameters = node.childForFieldName('parameters');
-  if (!nameNode || nameNode.isMissing || !parameters) return;
+  if (!nameNode || nameNode.isMissing || !parameters) return null;
   const positions = source.positions;
   const receiverList = node.childForFieldName('receiver');
   const resultNode = node.childForFieldName('result');
@@ -132,8 +159,7 @@ function funcDeclaration(node: Node, source: DecodedSource, out: ExtractedFile):
     paramsRange: rangeOf(parameters, source),
     resultsRange: resultNode ? rangeOf(resultNode, source) : null,
   };
-  out.funcs.push(func);
-  if (!receiverList) declare(out, func.name);
+  return func;
 }
 
 /** A receiver list that holds no parameter (`func () M()`) gives an `unknown` receiver type. */
@@ -168,6 +194,7 @@ function typeDeclaration(node: Node, source: DecodedSource, out: ExtractedFile):
   }
 }
 
+/** Declares the names of a var or const declaration that the pre-scan kept (it was damaged). */
 function valueDeclaration(node: Node, out: ExtractedFile): void {
   for (const child of node.namedChildren) {
     const specs = child.type === 'var_spec_list' ? child.namedChildren : [child];

@@ -5,6 +5,6 @@
 export { createGoParser, type GoParser, type GoParserOptions, type WasmSource } from './load.js';
 export { decodeSource, type DecodedSource, type SourceProblem } from './source.js';
 export { PositionIndex } from './position.js';
-export { extractFile, type ExtractedFile } from './extract.js';
+export { extractFile, readDeferredFuncs, type ExtractedFile } from './extract.js';
 export { matchFile, defaultBuildContext, type BuildContext, type FileMatch } from './build/index.js';
 export type * from './model.js';

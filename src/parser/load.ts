@@ -2,7 +2,7 @@
  * The one async door: loads the web-tree-sitter runtime and the tree-sitter-go grammar once.
  * After `createGoParser` resolves, everything is synchronous.
  */
-import { Language, Parser, type ParseOptions, type Tree } from 'web-tree-sitter';
+import { Language, Parser, type ParseOptions, type Range, type Tree } from 'web-tree-sitter';
 import { defaultGoWasmUrl } from '../wasm-url.js';
 
 /** WasmSource is a wasm module handed in as bytes, or a URL to load it from. */
@@ -64,7 +64,7 @@ export async function createGoParser(options: GoParserOptions = {}): Promise<GoP
   return {
     treeSitter: parser,
     withTree(text, use, options) {
-      const tree = parser.parse(text, null, options);
+      const tree = parser.parse(parseInput(text, options?.includedRanges), null, options);
       if (!tree) throw new Error('tree-sitter returned no tree');
       try {
         return use(tree);
@@ -75,5 +75,24 @@ export async function createGoParser(options: GoParserOptions = {}): Promise<GoP
     dispose() {
       parser.delete();
     },
+  };
+}
+
+/**
+ * parseInput is what tree-sitter reads `text` through. web-tree-sitter copies each piece it is
+ * handed into wasm memory one unit at a time, up to 5,000 units; given the whole string, it would
+ * copy that much at every range it jumps to. So with ranges, each piece runs to the end of the
+ * range (or gap) it starts in. `node.text` reads through it too, piece after piece.
+ */
+export function parseInput(text: string, ranges: readonly Range[] | undefined): string | ((index: number) => string) {
+  if (!ranges || ranges.length < 2) return text;
+  let k = 0;
+  return (index) => {
+    // Parsing reads forward; node.text may go back.
+    if (ranges[k]!.startIndex > index) k = 0;
+    while (k < ranges.length - 1 && ranges[k]!.endIndex <= index) k++;
+    const range = ranges[k]!;
+    const end = index < range.endIndex ? range.endIndex : (ranges[k + 1]?.startIndex ?? text.length);
+    return text.slice(index, Math.max(end, index + 1));
   };
 }

@@ -93,6 +93,16 @@ export interface FuncDecl {
   resultsRange: Range | null;
 }
 
+/**
+ * A LeftOutFunc is a package-level function whose signature no kind can match: the pre-scan
+ * leaves it out of the parse, so only its name and where it stands are known.
+ */
+export interface LeftOutFunc {
+  name: string;
+  file: string;
+  nameRange: Range;
+}
+
 /** A GoFile is one selected file of the package. */
 export interface GoFile {
   name: string;
@@ -117,5 +127,16 @@ export interface GoPackage {
   files: GoFile[];
   types: TypeDecl[];
   funcs: FuncDecl[];
+  leftOutFuncs: LeftOutFunc[];
+  /**
+   * Reads the unexported functions that the pre-scan deferred (they are in leftOutFuncs too):
+   * only a package without candidates needs them, to look for near misses.
+   */
+  deferredFuncs: () => FuncDecl[];
   syntaxProblems: SyntaxProblem[];
+}
+
+/** isExported is go/ast.IsExported: the first character is an upper-case letter (unicode.IsUpper). */
+export function isExported(name: string): boolean {
+  return /^\p{Lu}/u.test(name);
 }

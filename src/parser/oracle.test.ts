@@ -1,4 +1,4 @@
-// extractFile against go/parser and go/printer (testdata/oracle/main.go): the same names,
+// extraction against go/parser and go/printer (testdata/oracle/main.go): the same names,
 // the same signatures, the same byte positions, on files written to be awkward.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { describeWith, goEnv } from '../../test/support/tools.js';
-import { extractFile, type ExtractedFile } from './extract.js';
+import type { ExtractedFile } from './extract.js';
+import { extractWhole } from '../../test/support/extract-whole.js';
 import { createGoParser, type GoParser } from './load.js';
 import type { Param, Range } from './model.js';
 import { decodeSource } from './source.js';
@@ -138,12 +139,12 @@ function normalise(go: GoFileJson) {
   };
 }
 
-describeWith('go', 'extractFile agrees with go/parser', () => {
+describeWith('go', 'extraction agrees with go/parser', () => {
   test.each(Object.keys(corpus))('%s', (name) => {
     const [go] = JSON.parse(execFileSync(oracle, [join(dir, name)], { env: goEnv() }).toString()) as GoFileJson[];
     // Guards against a vacuous comparison: go/parser drops everything when it gives up early.
     expect(go!.Funcs.length + go!.Types.length).toBeGreaterThan(0);
-    const ours = asOracle(extractFile(parser, decodeSource(name, corpus[name]!)));
+    const ours = asOracle(extractWhole(parser, decodeSource(name, corpus[name]!)));
     expect(ours).toEqual(normalise(go!));
   });
 });

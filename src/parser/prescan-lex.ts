@@ -35,9 +35,12 @@ export const enum Word {
   Func,
   Var,
   Const,
-  /** `struct` or `interface`: a `{` after it opens a type, not a body. */
-  TypeBrace,
-  /** `type`, `import`, `package`, `map`, `chan`: keywords that insert no semicolon. */
+  Type,
+  /** `struct`: a `{` after it opens a type, not a body. */
+  Struct,
+  /** `interface`: a `{` after it opens a type, not a body. */
+  Interface,
+  /** `import`, `package`, `map`, `chan`: other keywords that insert no semicolon. */
   Keyword,
 }
 
@@ -62,12 +65,12 @@ export function classify(text: string, start: number, n: number): Word {
       if (n === 5 && text.startsWith('const', start)) return Word.Const;
       return n === 4 && text.startsWith('chan', start) ? Word.Keyword : Word.Ident;
     case 115: // s
-      return n === 6 && text.startsWith('struct', start) ? Word.TypeBrace : Word.Ident;
+      return n === 6 && text.startsWith('struct', start) ? Word.Struct : Word.Ident;
     case 105: // i
-      if (n === 9 && text.startsWith('interface', start)) return Word.TypeBrace;
+      if (n === 9 && text.startsWith('interface', start)) return Word.Interface;
       return n === 6 && text.startsWith('import', start) ? Word.Keyword : Word.Ident;
     case 116: // t
-      return n === 4 && text.startsWith('type', start) ? Word.Keyword : Word.Ident;
+      return n === 4 && text.startsWith('type', start) ? Word.Type : Word.Ident;
     case 112: // p
       return n === 7 && text.startsWith('package', start) ? Word.Keyword : Word.Ident;
     case 109: // m

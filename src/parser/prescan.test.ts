@@ -5,7 +5,8 @@ import type { Node, Tree } from 'web-tree-sitter';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { describeWith, goEnv, hasTool } from '../../test/support/tools.js';
 import { createGoParser, type GoParser } from './load.js';
-import { declarationRanges, type DeclarationRange } from './prescan.js';
+import { couldBeReported, deferredRanges, scanDeclarations, type DeclarationScan } from './prescan.js';
+import { isExported } from './model.js';
 
 let parser: GoParser;
 beforeAll(async () => {
@@ -14,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => parser.dispose());
 
 function parsed<T>(text: string, ranged: boolean, use: (tree: Tree) => T): T {
-  const options = ranged ? { includedRanges: declarationRanges(text) } : undefined;
+  const options = ranged ? { includedRanges: scanDeclarations(text).ranges } : undefined;
   const tree = parser.treeSitter.parse(text, null, options);
   if (!tree) throw new Error('no tree');
   try {
@@ -26,20 +27,36 @@ function parsed<T>(text: string, ranged: boolean, use: (tree: Tree) => T): T {
 
 const at = (n: Node) => `${n.startIndex}-${n.endIndex}@${n.startPosition.row}:${n.startPosition.column}-${n.endPosition.row}:${n.endPosition.column}`;
 
+/** The number of parameters (or results) a list declares, as go/types counts them. */
+function count(list: Node | null): number {
+  if (!list) return 0;
+  if (list.type !== 'parameter_list') return 1;
+  const decls = list.namedChildren.filter((c) => c.type === 'parameter_declaration' || c.type === 'variadic_parameter_declaration');
+  return decls.reduce((n, decl) => n + Math.max(1, decl.childrenForFieldName('name').length), 0);
+}
+
+/** Whether detection reads a func declaration in the first parse (others are left out or deferred). */
+function isRead(node: Node): boolean {
+  const method = node.type === 'method_declaration';
+  const name = node.childForFieldName('name')?.text ?? '';
+  const reportable = couldBeReported(method, name, count(node.childForFieldName('parameters')), count(node.childForFieldName('result')));
+  return reportable && (method || name === 'main' || isExported(name));
+}
+
 /**
  * What detection reads from a tree, one line per top-level declaration: kind, range and
- * position, and the declaration's text up to its body for functions (the signature), its whole
- * text for imports and types, and the names with their positions for vars and consts (whose
- * values the ranged parse leaves out). Comments are left out (detection never reads them).
+ * position, and the declaration's text up to its body for functions (the signature), and its
+ * whole text for imports and types. Comments are left out (detection never reads them), and so
+ * are var and const declarations and func declarations detection does not read (the ranged
+ * parse leaves them out whole; a left-out body's braces stay, as an empty block).
  */
 function declarations(tree: Tree, text: string): string[] {
   const out: string[] = [];
   for (const node of tree.rootNode.children) {
     const err = node.hasError ? ' ERROR' : '';
-    if (node.type === 'comment') continue;
-    if (node.type === 'var_declaration' || node.type === 'const_declaration') {
-      out.push(`${node.type}${err} ${valueNames(node).join(' ')}`);
-    } else if (node.type === 'function_declaration' || node.type === 'method_declaration') {
+    if (node.type === 'comment' || node.type === 'block' || node.type === 'var_declaration' || node.type === 'const_declaration') continue;
+    if (node.type === 'function_declaration' || node.type === 'method_declaration') {
+      if (!isRead(node)) continue;
       const body = node.childForFieldName('body');
       const fields = ['receiver', 'name', 'type_parameters', 'parameters', 'result'].map((f) => {
         const child = node.childForFieldName(f);
@@ -51,13 +68,14 @@ function declarations(tree: Tree, text: string): string[] {
   return out;
 }
 
-function valueNames(node: Node): string[] {
+/** The names of a tree's var and const declarations (a MISSING one, empty, declares nothing). */
+function valueNames(tree: Tree): string[] {
   const names: string[] = [];
-  const stack = [node];
+  const stack = tree.rootNode.children.filter((n) => n.type === 'var_declaration' || n.type === 'const_declaration');
   while (stack.length > 0) {
     const n = stack.pop()!;
     if (n.type === 'var_spec' || n.type === 'const_spec') {
-      for (const name of n.childrenForFieldName('name')) names.push(`${name.text}@${at(name)}`);
+      for (const name of n.childrenForFieldName('name')) if (name.type === 'identifier' && name.text !== '') names.push(name.text);
     } else stack.push(...n.namedChildren);
   }
   return names.sort();
@@ -65,7 +83,7 @@ function valueNames(node: Node): string[] {
 
 /** The kept text, ranges joined with `|`. */
 function kept(text: string): string {
-  return declarationRanges(text)
+  return scanDeclarations(text).ranges
     .map((r) => text.slice(r.startIndex, r.endIndex))
     .join('|');
 }
@@ -74,12 +92,13 @@ function expectSameDeclarations(text: string): void {
   const full = parsed(text, false, (tree) => declarations(tree, text));
   const ranged = parsed(text, true, (tree) => declarations(tree, text));
   expect(ranged).toEqual(full);
+  expect([...scanDeclarations(text).leftOutNames].sort()).toEqual(parsed(text, false, valueNames));
 }
 
-describe('declarationRanges', () => {
+describe('scanDeclarations', () => {
   test('leaves out function and method bodies, keeping their braces', () => {
-    const text = 'package p\n\nfunc F(a int) int {\n\treturn a\n}\n\nfunc (t *T) M() {\n\tt.x++\n}\n';
-    expect(kept(text)).toBe('package p\n\nfunc F(a int) int {|}\n\nfunc (t *T) M() {|}\n');
+    const text = 'package p\n\nfunc F(a int) int {\n\treturn a\n}\n\nfunc (t *T) M(w W, r *R) {\n\tt.x++\n}\n';
+    expect(kept(text)).toBe('package p\n\nfunc F(a int) int {|}\n\nfunc (t *T) M(w W, r *R) {|}\n');
     expectSameDeclarations(text);
   });
 
@@ -104,20 +123,22 @@ describe('declarationRanges', () => {
   });
 
   test('keeps func types and func literals outside function declarations', () => {
-    const text = 'package p\n\ntype H func(int) error\n\ntype S struct {\n\tf func() string\n}\n\nvar f = func() {\n\tprintln()\n}\n';
-    expect(kept(text)).toBe('package p\n\ntype H func(int) error\n\ntype S struct {\n\tf func() string\n}\n\nvar f = func() {|}\n');
+    const text = 'package p\n\ntype H func(int) error\n\ntype I interface {\n\tf(func()) string\n}\n\nvar f = func() {\n\tprintln()\n}\n';
+    expect(kept(text)).toBe('package p\n\ntype H func(int) error\n\ntype I interface {\n\tf(func()) string\n}\n\n|\n');
     expectSameDeclarations(text);
   });
 
-  test('keeps var names and types, leaving out the insides of their brace blocks', () => {
+  test('leaves out var declarations whole, keeping their names apart', () => {
     const text = 'package p\n\nvar (\n\tm = map[string]int{\n\t\t"a": 1,\n\t}\n\tn, o int\n\tp T = T{X: 1}\n)\n';
-    expect(kept(text)).toBe('package p\n\nvar (\n\tm = map[string]int{|}\n\tn, o int\n\tp T = T{|}\n)\n');
+    expect(kept(text)).toBe('package p\n\n|\n');
+    expect(scanDeclarations(text).leftOutNames).toEqual(['m', 'n', 'o', 'p']);
     expectSameDeclarations(text);
   });
 
-  test('keeps const names only, in groups and alone', () => {
+  test('leaves out const declarations whole, in groups and alone, keeping their names apart', () => {
     const text = 'package p\n\nconst (\n\tA Kind = iota // first\n\tB\n\tC, D = 1, (2 +\n\t\t3)\n)\n\nconst E = "x"\n';
-    expect(kept(text)).toBe('package p\n\nconst (\n\tA|\n\tB\n\tC, D|\n)\n\nconst E|\n');
+    expect(kept(text)).toBe('package p\n\n|\n\n|\n');
+    expect(scanDeclarations(text).leftOutNames).toEqual(['A', 'B', 'C', 'D', 'E']);
     expectSameDeclarations(text);
   });
 
@@ -148,7 +169,7 @@ describe('declarationRanges', () => {
 
   test('a newline inside a block comment ends a declaration as Go says', () => {
     const text = 'package p\n\nconst A = 1 /*\n*/\nfunc F() {\n\tx()\n}\n';
-    expect(kept(text)).toBe('package p\n\nconst A| /*\n*/\nfunc F() {|}\n');
+    expect(kept(text)).toBe('package p\n\n| /*\n*/\nfunc F() {|}\n');
   });
 
   test('a body with unbalanced parens is kept, so tree-sitter reports it and the next signature survives', () => {
@@ -177,7 +198,7 @@ describe('declarationRanges', () => {
 
   test('CRLF line ends, NUL bytes and a byte order mark change nothing that is read', () => {
     const text = '\ufeffpackage p\r\n\r\n// Doc.\r\nconst A = 1 // x\r\n\r\nfunc F(s string) error {\r\n\treturn nil\r\n}\r\n\r\ntype T struct{ A int }\r\n';
-    expect(kept(text)).toBe('\ufeffpackage p\r\n\r\n|\nconst A|\n\r\nfunc F(s string) error {|}\r\n\r\ntype T struct{ A int }\r\n');
+    expect(kept(text)).toBe('\ufeffpackage p\r\n\r\n|\n| |\n\r\nfunc F(s string) error {|}\r\n\r\ntype T struct{|}\r\n');
     expectSameDeclarations(text);
   });
 
@@ -189,10 +210,10 @@ describe('declarationRanges', () => {
 
   test('a file with nothing to leave out is one range, and an empty file one empty range', () => {
     const text = 'package p\n\ntype T int\n';
-    expect(declarationRanges(text)).toEqual([
+    expect(scanDeclarations(text).ranges).toEqual([
       { startIndex: 0, endIndex: text.length, startPosition: { row: 0, column: 0 }, endPosition: { row: 3, column: 0 } },
     ]);
-    expect(declarationRanges('')).toEqual([
+    expect(scanDeclarations('').ranges).toEqual([
       { startIndex: 0, endIndex: 0, startPosition: { row: 0, column: 0 }, endPosition: { row: 0, column: 0 } },
     ]);
   });
@@ -207,7 +228,7 @@ describe('declarationRanges', () => {
       'type Ω struct{ ä int }',
       '',
     ].join('\n');
-    for (const range of declarationRanges(text)) {
+    for (const range of scanDeclarations(text).ranges) {
       expect(range.startPosition).toEqual(pointOf(text, range.startIndex));
       expect(range.endPosition).toEqual(pointOf(text, range.endIndex));
     }
@@ -244,17 +265,35 @@ function gorootFiles(): { plain: string[]; odd: string[] } {
 
 const cpuMs = (usage: NodeJS.CpuUsage): number => (usage.user + usage.system) / 1e3;
 
-/** The signatures of the functions and methods a tree holds outside any ERROR. */
-function signatures(tree: Tree, text: string): string[] {
+/** The signatures of the functions and methods a tree holds outside any ERROR that `keep` accepts. */
+function signatures(tree: Tree, text: string, keep: (node: Node) => boolean = () => true): string[] {
   return tree.rootNode.children
-    .filter((n) => (n.type === 'function_declaration' || n.type === 'method_declaration') && !n.hasError)
+    .filter((n) => (n.type === 'function_declaration' || n.type === 'method_declaration') && !n.hasError && keep(n))
     .map((n) => text.slice(n.startIndex, n.childForFieldName('body')?.startIndex ?? n.endIndex));
 }
 
-describeWith('go', 'declarationRanges over the Go source tree', () => {
+/** Whether a func declaration is one the pre-scan defers: unexported, no method, and possibly a near miss. */
+function isDeferred(node: Node): boolean {
+  const name = node.childForFieldName('name')?.text ?? '';
+  if (node.type !== 'function_declaration' || isExported(name) || name === 'main' || name === 'init') return false;
+  return couldBeReported(false, name, count(node.childForFieldName('parameters')), count(node.childForFieldName('result')));
+}
+
+/** The signatures that parsing a scan's deferred functions apart gives. */
+function deferredSignatures(text: string, scan: DeclarationScan): string[] {
+  if (scan.deferred.length === 0) return [];
+  const tree = parser.treeSitter.parse(text, null, { includedRanges: deferredRanges(text, scan) })!;
+  try {
+    return signatures(tree, text);
+  } finally {
+    tree.delete();
+  }
+}
+
+describeWith('go', 'scanDeclarations over the Go source tree', () => {
   const files = hasTool('go') ? gorootFiles() : { plain: [], odd: [] };
 
-  test('a ranged parse sees the same imports, types, signatures and var/const names as a full parse', () => {
+  test('a ranged parse sees the same imports, types and read signatures as a full parse; names and deferred functions are kept apart', () => {
     const disagree: string[] = [];
     let bytes = 0;
     let keptBytes = 0;
@@ -264,12 +303,13 @@ describeWith('go', 'declarationRanges over the Go source tree', () => {
       const text = readFileSync(file, 'utf8');
       // CPU time, not wall time: the figures are printed for the record, and machines are shared.
       const t0 = process.cpuUsage();
-      const full = parsed(text, false, (tree) => declarations(tree, text));
+      const full = parsed(text, false, (tree) => [declarations(tree, text), valueNames(tree), signatures(tree, text, isDeferred)]);
       const t1 = process.cpuUsage();
-      const ranges: DeclarationRange[] = declarationRanges(text);
+      const scan = scanDeclarations(text);
+      const ranges = scan.ranges;
       const tree = parser.treeSitter.parse(text, null, { includedRanges: ranges })!;
       const t2 = process.cpuUsage();
-      const ranged = declarations(tree, text);
+      const ranged = [declarations(tree, text), [...scan.leftOutNames].sort(), deferredSignatures(text, scan)];
       tree.delete();
       fullMs += cpuMs(t1) - cpuMs(t0);
       rangedMs += cpuMs(t2) - cpuMs(t1);
@@ -294,7 +334,7 @@ describeWith('go', 'declarationRanges over the Go source tree', () => {
     for (const file of files.odd) {
       const text = readFileSync(file, 'utf8');
       const ranged = new Set(parsed(text, true, (tree) => signatures(tree, text)));
-      for (const sig of parsed(text, false, (tree) => signatures(tree, text))) {
+      for (const sig of parsed(text, false, (tree) => signatures(tree, text, isRead))) {
         if (!ranged.has(sig)) lost.push(`${file}: ${sig}`);
       }
     }

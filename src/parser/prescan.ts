@@ -1,8 +1,10 @@
 /**
  * A Go-aware pre-scan that finds what detection never reads: the insides of top-level function
  * bodies, the values of package-level constants, the insides of brace blocks in package-level var
- * initialisers, and runs of `//` comments outside bodies. tree-sitter is then handed only the
- * rest (`includedRanges`): bodies, tables and comments are most of the bytes and tokens.
+ * initialisers, the fields of structs in type declarations, runs of `//` comments outside bodies,
+ * and whole func declarations whose signature no kind can match (`couldBeReported`). tree-sitter
+ * is then handed only the rest (`includedRanges`): bodies, tables, comments and the signatures of
+ * helpers and methods are most of the bytes and tokens.
  *
  * The scan knows just enough Go to be safe: comments, interpreted and raw strings, runes,
  * brace/paren/bracket depth and semicolon insertion (to tell a top-level `func` declaration from
@@ -12,6 +14,7 @@
  * whole (so tree-sitter reports the error), a body that never closes is kept to the end of the
  * file, and a line that starts a declaration at column 0 ends a body that lost its `}`.
  */
+import { isExported } from './model.js';
 import { BLOCK_EOF, Char, classify, isIdentPart, isIdentStart, lineCommentRun, skipBlock, skipQuoted, skipRaw, Word } from './prescan-lex.js';
 
 /** A Point is a zero-based row and a column in UTF-16 code units, as web-tree-sitter takes them for a JS string. */
@@ -32,18 +35,60 @@ export interface DeclarationRange {
 }
 
 /**
- * declarationRanges returns, in order, the spans of `text` that tree-sitter must parse to see
- * every import, type declaration, function signature and package-level var/const name. The
- * result is never empty; a file with nothing to leave out, or with a NUL, gives one range over
- * the whole text.
+ * A LeftOutFunc is a package-level function (not a method) that the scan left out whole, with its
+ * name's span in UTF-16 indices: it still declares its name, and `--target` may still name it.
  */
-export function declarationRanges(text: string): DeclarationRange[] {
+export interface LeftOutFunc {
+  name: string;
+  nameStart: number;
+  nameEnd: number;
+}
+
+/** A DeclarationScan is what tree-sitter must parse, and what the scan left out whole. */
+export interface DeclarationScan {
+  /** In order and never empty: one range over the whole text when nothing is left out. */
+  ranges: DeclarationRange[];
+  /** The names that the var and const declarations left out whole declare. */
+  leftOutNames: string[];
+  /** The functions left out whole (methods are not listed: they declare no name). */
+  leftOutFuncs: LeftOutFunc[];
+  /**
+   * Where the unexported functions that could still be near misses stand, as start, end pairs of
+   * UTF-16 indices (signature and `{`, then `}` to the end of its line): `deferredRanges` turns
+   * them into ranges to parse when a package without candidates looks for near misses.
+   */
+  deferred: number[];
+}
+
+/**
+ * scanDeclarations finds the spans of `text` that tree-sitter must parse to see every import,
+ * type declaration and every exported function signature that classification could report on.
+ */
+export function scanDeclarations(text: string): DeclarationScan {
   // tree-sitter reports a NUL as a syntax error wherever it is; a file with one (rare, and
   // already damaged) is parsed whole so that no gap hides it.
-  if (text.includes('\0')) return toRanges(text, []);
+  if (text.includes('\0')) return { ranges: toRanges(text, []), leftOutNames: [], leftOutFuncs: [], deferred: [] };
   const scan = new Prescan(text);
   scan.run();
-  return toRanges(text, scan.gaps);
+  return { ranges: toRanges(text, scan.gaps), leftOutNames: scan.names, leftOutFuncs: scan.leftOut, deferred: scan.deferred };
+}
+
+/** deferredRanges is the ranges of the scan's deferred functions, to parse apart. */
+export function deferredRanges(text: string, scan: DeclarationScan): DeclarationRange[] {
+  // The spans between the deferred pieces are the gaps.
+  return toRanges(text, [0, ...scan.deferred, text.length]);
+}
+
+/**
+ * couldBeReported says whether classification (signatures/classify.ts) could report a func
+ * declaration with `params` parameters and `results` results, counted as go/types counts them
+ * (`a, b int` is two): as a candidate of some kind (at most two of each, or the http pair), as a
+ * candidate but for a leading context.Context (one parameter more), or, for an exported method
+ * other than ServeHTTP, as an http handler.
+ */
+export function couldBeReported(method: boolean, name: string, params: number, results: number): boolean {
+  if (method) return params === 2 && results === 0 && name !== 'ServeHTTP' && isExported(name);
+  return (params <= 2 && results <= 2) || (params === 3 && results === 0);
 }
 
 /** Which kind of top-level declaration the scan is in. */
@@ -52,10 +97,30 @@ const enum Decl {
   Func,
   Var,
   Const,
+  Type,
   Other,
 }
 
-/** Where a const spec is: in its name list, just after a name, or in its type and value. */
+/** Where the scan is in the signature of a top-level func declaration. */
+const enum Sig {
+  /** Just after `func`: a `(` opens a receiver, a name makes it a function. */
+  Start,
+  Receiver,
+  /** After the receiver, before the method's name. */
+  MethodName,
+  /** After the name (and any type parameters), before the parameters. */
+  Name,
+  Params,
+  /** After the parameters: the next token tells whether results follow. */
+  Results,
+  ResultList,
+  /** The parameters and results are counted. */
+  Counted,
+  /** The signature does not read as Go: the declaration is kept for tree-sitter to judge. */
+  Unknown,
+}
+
+/** Where a var or const spec is: in its name list, just after a name, or in its type and value. */
 const enum Spec {
   Names,
   AfterName,
@@ -65,6 +130,9 @@ const enum Spec {
 class Prescan {
   /** Half-open spans to leave out, as start, end pairs in order. */
   readonly gaps: number[] = [];
+  readonly names: string[] = [];
+  readonly leftOut: LeftOutFunc[] = [];
+  readonly deferred: number[] = [];
   private pos = 0;
   private decl = Decl.None;
   private paren = 0;
@@ -74,6 +142,15 @@ class Prescan {
   private semi = false;
   /** Whether the last token was `struct` or `interface`, so a `{` opens a type, not a body. */
   private typeBrace = false;
+  /** Whether the last token was `struct`: in a type declaration its fields are left out. */
+  private structBrace = false;
+  /** The end of the last token: where a declaration without a body ends. */
+  private tokenEnd = 0;
+  /** Where the current top-level declaration starts, and how many gaps came before it. */
+  private declStart = 0;
+  private declGaps = 0;
+  /** Whether a block of the current var or const declaration is damaged (then it is kept). */
+  private damaged = false;
   /** Whether the current var spec has passed its `=`. */
   private assigned = false;
   /** Whether the next token is the first after the declaration's keyword. */
@@ -81,9 +158,17 @@ class Prescan {
   /** Whether the var or const declaration is a parenthesised group. */
   private group = false;
   private spec = Spec.Names;
-  /** The end of the current const spec's last name, and of its last token. */
-  private nameEnd = 0;
-  private specEnd = 0;
+  /** The current func declaration's signature: whether it has a receiver, its name, its counts. */
+  private sig = Sig.Unknown;
+  private method = false;
+  private funcName = '';
+  private funcNameStart = 0;
+  private params = 0;
+  private results = 0;
+  /** The parameter or result list being counted: top-level commas, whether it holds anything, whether it ends in a comma. */
+  private commas = 0;
+  private items = false;
+  private trailingComma = false;
 
   constructor(private readonly text: string) {}
 
@@ -102,6 +187,8 @@ class Prescan {
         if (!this.openBrace()) return;
       } else this.token(c);
     }
+    // A file may end without the newline after its last declaration.
+    if (this.paren === 0 && this.bracket === 0 && this.brace === 0) this.endDeclaration();
   }
 
   /** Skips a comment at `pos` if one starts there; a block comment with a newline acts as one. */
@@ -110,11 +197,8 @@ class Prescan {
     const next = text.charCodeAt(this.pos + 1);
     if (next === Char.Slash) {
       const start = this.pos;
-      const end = lineCommentRun(text, start);
-      this.pos = end;
-      // In a const spec the comment joins the value's gap; elsewhere it is a gap of its own.
-      if (this.decl === Decl.Const && this.spec === Spec.Rest) this.specEnd = end;
-      else this.gap(start, end);
+      this.pos = lineCommentRun(text, start);
+      this.gap(start, this.pos);
       return true;
     }
     if (next !== Char.Star) return false;
@@ -131,35 +215,45 @@ class Prescan {
 
   private statementEnd(): void {
     if (this.paren === 0 && this.bracket === 0 && this.brace === 0) {
-      if (this.decl === Decl.Const) this.endConstSpec();
+      this.endDeclaration();
       this.decl = Decl.None;
     } else if (this.group && this.paren === 1 && this.bracket === 0 && this.brace === 0) {
       // The next spec of a `var (…)` or `const (…)` group.
-      if (this.decl === Decl.Const) this.endConstSpec();
       this.assigned = false;
+      this.spec = Spec.Names;
     }
   }
 
-  /** Leaves out a const spec's type and value: `A T = x` becomes `A`, which tree-sitter accepts. */
-  private endConstSpec(): void {
-    if (this.spec === Spec.Rest) this.gap(this.nameEnd, this.specEnd);
-    this.spec = Spec.Names;
+  /**
+   * Ends a declaration at the end of its last token. A var or const declaration is left out whole
+   * (its names are kept), and so is a func declaration without a body (implemented in assembly)
+   * that no kind can match.
+   */
+  private endDeclaration(): void {
+    const end = this.tokenEnd;
+    if ((this.decl === Decl.Var || this.decl === Decl.Const) && !this.damaged) this.leaveOut(end);
+    else if (this.decl === Decl.Func && this.countedWithoutResults()) this.leaveOutFunc(end, end);
   }
 
   /** Handles one token other than `{`, whitespace and comments. */
   private token(c: number): void {
     const decl = this.decl;
     const first = this.first;
-    this.first = this.typeBrace = this.semi = false;
+    const start = this.pos;
+    this.first = this.typeBrace = this.structBrace = this.semi = false;
     if (isIdentStart(c)) this.word();
     else if (isDigit(c) || (c === Char.Dot && isDigit(this.text.charCodeAt(this.pos + 1)))) this.number();
     else this.punct(c);
-    if (decl !== Decl.Var && decl !== Decl.Const) return;
-    if (first) {
-      this.group = c === Char.LeftParen;
-      if (this.group) return;
+    this.tokenEnd = this.pos;
+    if (decl !== this.decl) return;
+    if (decl === Decl.Func) this.signatureToken(c, start);
+    else if (decl === Decl.Var || decl === Decl.Const) {
+      if (first) {
+        this.group = c === Char.LeftParen;
+        if (this.group) return;
+      }
+      this.specToken(c, start);
     }
-    if (decl === Decl.Const && this.decl === Decl.Const) this.constToken(c);
   }
 
   private punct(c: number): void {
@@ -181,8 +275,6 @@ class Prescan {
         this.bracket++;
         return;
       case Char.RightParen:
-        // The `)` of a const group ends its last spec first.
-        if (this.group && this.paren === 1 && this.decl === Decl.Const && this.brace === 0) this.endConstSpec();
         if (this.paren > 0) this.paren--;
         this.semi = true;
         return;
@@ -198,7 +290,7 @@ class Prescan {
         this.statementEnd();
         return;
       case Char.Equals:
-        if (this.decl === Decl.Var && this.brace === 0) this.assigned = true;
+        if (this.brace === 0) this.assigned = true;
         return;
     }
   }
@@ -211,12 +303,16 @@ class Prescan {
     this.pos = i;
     const word = classify(text, start, i - start);
     if (word === Word.Ident) this.semi = true;
-    else if (word === Word.TypeBrace) this.typeBrace = true;
+    else if (word === Word.Struct) this.typeBrace = this.structBrace = true;
+    else if (word === Word.Interface) this.typeBrace = true;
     else if (this.decl === Decl.None && this.paren === 0 && this.bracket === 0 && this.brace === 0) {
       this.decl = declOf(word);
       this.first = true;
-      this.group = this.assigned = false;
+      this.group = this.assigned = this.damaged = this.method = false;
       this.spec = Spec.Names;
+      this.sig = Sig.Start;
+      this.declStart = start;
+      this.declGaps = this.gaps.length;
     }
   }
 
@@ -229,31 +325,129 @@ class Prescan {
     this.semi = true;
   }
 
-  /** Follows a const spec over the token that began with `c` and ended at `pos`. */
-  private constToken(c: number): void {
+  /** Follows a var or const spec over the token that began with `c` at `start`, keeping its names. */
+  private specToken(c: number, start: number): void {
     if (this.spec === Spec.Names && isIdentStart(c)) {
       this.spec = Spec.AfterName;
-      this.nameEnd = this.pos;
+      this.names.push(this.text.slice(start, this.pos));
     } else if (this.spec === Spec.AfterName && c === Char.Comma) this.spec = Spec.Names;
-    else if (this.spec !== Spec.Names || c !== Char.RightParen) {
-      this.spec = Spec.Rest;
-      this.specEnd = this.pos;
+    else if (this.spec !== Spec.Names || c !== Char.RightParen) this.spec = Spec.Rest;
+  }
+
+  /** Follows a func declaration's signature over the token that began with `c` at `start`. */
+  private signatureToken(c: number, start: number): void {
+    switch (this.sig) {
+      case Sig.Start:
+        if (c === Char.LeftParen) {
+          this.method = true;
+          this.sig = Sig.Receiver;
+        } else this.name(c, start);
+        return;
+      case Sig.Receiver:
+        if (this.paren === 0) this.sig = Sig.MethodName;
+        return;
+      case Sig.MethodName:
+        return this.name(c, start);
+      case Sig.Name:
+        // Type parameters come first, in brackets.
+        if (c === Char.LeftParen && this.paren === 1 && this.bracket === 0) this.openList(Sig.Params);
+        return;
+      case Sig.Params:
+        if (this.paren > 0) return this.listToken(c);
+        this.params = this.listLength();
+        this.sig = Sig.Results;
+        return;
+      case Sig.Results:
+        if (c === Char.LeftParen && this.paren === 1) return this.openList(Sig.ResultList);
+        this.results = 1;
+        this.sig = Sig.Counted;
+        return;
+      case Sig.ResultList:
+        if (this.paren > 0) return this.listToken(c);
+        this.results = this.listLength();
+        this.sig = Sig.Counted;
+        return;
     }
+  }
+
+  private name(c: number, start: number): void {
+    if (!isIdentStart(c)) {
+      this.sig = Sig.Unknown;
+      return;
+    }
+    this.funcName = this.text.slice(start, this.pos);
+    this.funcNameStart = start;
+    this.sig = Sig.Name;
+  }
+
+  private openList(sig: Sig): void {
+    this.sig = sig;
+    this.commas = 0;
+    this.items = this.trailingComma = false;
+  }
+
+  /** Counts a token of a parameter or result list; only those outside nested brackets matter. */
+  private listToken(c: number): void {
+    if (this.paren !== 1 || this.bracket !== 0 || this.brace !== 0) return;
+    this.trailingComma = c === Char.Comma;
+    if (this.trailingComma) this.commas++;
+    else this.items = true;
+  }
+
+  /** The number of elements of the list just closed: `a, b int` is two, as in go/types. */
+  private listLength(): number {
+    if (!this.items) return 0;
+    return this.trailingComma ? this.commas : this.commas + 1;
+  }
+
+  /** Whether the signature is counted, taking a signature that ends after its parameters to have no results. */
+  private countedWithoutResults(): boolean {
+    if (this.sig === Sig.Results) {
+      this.results = 0;
+      this.sig = Sig.Counted;
+    }
+    return this.sig === Sig.Counted;
+  }
+
+  /**
+   * Leaves out a counted func declaration from `func` to `open` (its body's `{`, or its end): for
+   * good when no kind can match it, and for later when it is an unexported function that could be
+   * a near miss; `main` (SPEC §4's programs) and exported functions that could match are kept.
+   */
+  private leaveOutFunc(open: number, close: number): void {
+    const name = this.funcName;
+    const reportable = couldBeReported(this.method, name, this.params, this.results);
+    if (reportable && (this.method || name === 'main' || isExported(name))) return;
+    this.leaveOut(open);
+    if (this.method) return;
+    this.leftOut.push({ name, nameStart: this.funcNameStart, nameEnd: this.funcNameStart + name.length });
+    if (!reportable || name === 'init') return;
+    const text = this.text;
+    const lineEnd = text.indexOf('\n', close);
+    const end = lineEnd < 0 ? text.length : lineEnd + 1;
+    if (open === close) this.deferred.push(this.declStart, end);
+    else this.deferred.push(this.declStart, open + 1, close, end);
+  }
+
+  /** Leaves out the declaration from its start to `end`, the gaps inside it included. */
+  private leaveOut(end: number): void {
+    const gaps = this.gaps;
+    let inside = this.declGaps;
+    while (inside < gaps.length && gaps[inside]! < end) inside += 2;
+    gaps.splice(this.declGaps, inside - this.declGaps, this.declStart, end);
   }
 
   /** Handles a `{`; returns false when the rest of the file must be kept as it is. */
   private openBrace(): boolean {
     const at = this.pos;
-    const constValue = this.decl === Decl.Const && this.spec === Spec.Rest;
-    const elide =
-      this.brace === 0 &&
-      !this.typeBrace &&
-      ((this.decl === Decl.Func && this.paren === 0 && this.bracket === 0) ||
-        (this.decl === Decl.Var && this.assigned) ||
-        constValue);
-    this.first = this.typeBrace = this.semi = false;
+    const body = this.brace === 0 && !this.typeBrace && this.decl === Decl.Func && this.paren === 0 && this.bracket === 0;
+    // A struct is data whatever its fields (SPEC §3), so a declared one needs none of them.
+    const fields = this.decl === Decl.Type && this.structBrace;
+    const value = this.brace === 0 && !this.typeBrace && (this.decl === Decl.Var || this.decl === Decl.Const) && this.assigned;
+    const counted = body && this.countedWithoutResults();
+    this.first = this.typeBrace = this.structBrace = this.semi = false;
     this.pos++;
-    if (!elide) {
+    if (!body && !fields && !value) {
       this.brace++;
       return true;
     }
@@ -267,18 +461,22 @@ class Prescan {
       this.resetTopLevel();
       return true;
     }
-    this.pos = block.end + 1;
+    this.pos = this.tokenEnd = block.end + 1;
     this.semi = true;
-    if (constValue) this.specEnd = this.pos;
-    else if (!block.damaged) this.gap(at + 1, block.end);
-    if (this.decl === Decl.Func) this.decl = Decl.None;
+    if (block.damaged) this.damaged = true;
+    else {
+      // A declaration left out keeps its body's braces, as every body does (session/ranges.ts).
+      if (counted) this.leaveOutFunc(at, block.end);
+      this.gap(at + 1, block.end);
+    }
+    if (body) this.decl = Decl.None;
     return true;
   }
 
   private resetTopLevel(): void {
     this.decl = Decl.None;
     this.paren = this.bracket = this.brace = 0;
-    this.semi = this.typeBrace = this.assigned = this.first = this.group = false;
+    this.semi = this.typeBrace = this.structBrace = this.assigned = this.first = this.group = false;
     this.spec = Spec.Names;
   }
 
@@ -299,6 +497,8 @@ function declOf(word: Word): Decl {
       return Decl.Var;
     case Word.Const:
       return Decl.Const;
+    case Word.Type:
+      return Decl.Type;
     default:
       return Decl.Other;
   }

@@ -77,7 +77,7 @@ function trackChange(file: SessionFile, start: number, end: number, text: string
 
 interface Applied {
   shifts: Shift[];
-  /** True when every change stayed inside a left-out block and `file.ranges` still holds, moved. */
+  /** True when every change stayed inside a left-out block and `file.scan` still holds, moved. */
   kept: boolean;
   /** True when no change touched a NUL or a CR, so the file's encoding problems stand. */
   plain: boolean;
@@ -86,7 +86,7 @@ interface Applied {
 /** Applies the changes in order; a change to a leading byte order mark sets the text afresh. */
 function applyChanges(file: SessionFile, changes: TextChange[]): Applied {
   checkChanges(file, changes);
-  const applied: Applied = { shifts: [], kept: file.outcome.use === 'in' && file.ranges !== null, plain: true };
+  const applied: Applied = { shifts: [], kept: file.outcome.use === 'in' && file.scan !== null, plain: true };
   for (let i = 0; i < changes.length; i++) {
     const change = changes[i]!;
     if (!keepsBom(file, change)) {
@@ -98,15 +98,15 @@ function applyChanges(file: SessionFile, changes: TextChange[]): Applied {
     const skip = file.bom ? 1 : 0;
     const [start, end] = [change.start - skip, change.end - skip];
     // A NUL anywhere makes the pre-scan keep the whole text.
-    const ranges = applied.kept && !change.text.includes('\0') ? file.ranges : null;
-    const block = ranges ? blockAround(ranges, file.rope, start, end) : -1;
-    const opens = ranges !== null && block >= 0 && start === end && start === ranges[block]!.endIndex;
+    const scan = applied.kept && !change.text.includes('\0') ? file.scan : null;
+    const block = scan ? blockAround(scan.ranges, file.rope, start, end) : -1;
+    const opens = scan !== null && block >= 0 && start === end && start === scan.ranges[block]!.endIndex;
     const { edit, shift, plain } = trackChange(file, start, end, change.text, opens);
     applied.shifts.push(shift);
     applied.plain &&= plain;
-    applied.kept = ranges !== null && block >= 0 && keepRanges(ranges, block, file.rope, edit);
-    // The ranges no longer match the text: the next parse works them out again.
-    if (!applied.kept) file.ranges = null;
+    applied.kept = scan !== null && block >= 0 && keepRanges(scan, block, file.rope, edit);
+    // The scan no longer matches the text: the next parse works it out again.
+    if (!applied.kept) file.scan = null;
   }
   return applied;
 }

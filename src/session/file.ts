@@ -6,7 +6,8 @@
 import type { Tree } from 'web-tree-sitter';
 import { decodeSource, type BuildContext, type DecodedSource, type GoParser, type SyntaxProblem } from '../parser/index.js';
 import { extractTree } from '../parser/extract.js';
-import { declarationRanges, type DeclarationRange } from '../parser/prescan.js';
+import { parseInput } from '../parser/load.js';
+import { scanDeclarations, type DeclarationScan } from '../parser/prescan.js';
 import { syntaxProblems } from '../parser/syntax.js';
 import { admitFile, screenFile, type FileOutcome } from '../detect.js';
 import { LinePositions, LineTable } from './lines.js';
@@ -25,8 +26,8 @@ export interface SessionFile {
   /** The decoded text, or null until someone needs it after an edit. */
   decoded: DecodedSource | null;
   tree: Tree | null;
-  /** The pre-scan's ranges of the current text, which `tree` was parsed over; null without a tree. */
-  ranges: DeclarationRange[] | null;
+  /** The pre-scan of the current text, whose ranges `tree` was parsed over; null without a tree. */
+  scan: DeclarationScan | null;
   outcome: FileOutcome;
   /** True when the model's positions lag behind edits that stayed inside a body. */
   stale: boolean;
@@ -47,14 +48,16 @@ const noSyntax = { prefix: [], tree: [], suffix: [] };
  */
 function parseFile(parser: GoParser, file: SessionFile, old: Tree | null): Tree {
   const text = sourceOf(file).text;
-  const includedRanges = declarationRanges(text);
-  let tree = parser.treeSitter.parse(text, old, { includedRanges });
+  const scan = scanDeclarations(text);
+  const includedRanges = scan.ranges;
+  const input = parseInput(text, includedRanges);
+  let tree = parser.treeSitter.parse(input, old, { includedRanges });
   if (old && tree?.rootNode.hasError) {
     tree.delete();
-    tree = parser.treeSitter.parse(text, null, { includedRanges });
+    tree = parser.treeSitter.parse(input, null, { includedRanges });
   }
   if (!tree) throw new Error('tree-sitter returned no tree');
-  file.ranges = includedRanges;
+  file.scan = scan;
   return tree;
 }
 
@@ -92,7 +95,7 @@ export function load(parser: GoParser, file: SessionFile, ctx: BuildContext, old
   if (screened) {
     old?.delete();
     file.tree = null;
-    file.ranges = null;
+    file.scan = null;
     file.outcome = screened;
     file.syntax = noSyntax;
     file.stale = false;
@@ -106,7 +109,7 @@ export function load(parser: GoParser, file: SessionFile, ctx: BuildContext, old
 
 function extract(file: SessionFile, ctx: BuildContext): void {
   const source = sourceOf(file);
-  const extracted = extractTree(file.tree!, source);
+  const extracted = extractTree(file.tree!, source, file.scan!);
   file.outcome = admitFile(source, extracted, ctx);
   const prefix = extracted.packageClause ? 0 : 1;
   const tree = treeProblems(file);
@@ -129,7 +132,7 @@ export function openFile(parser: GoParser, name: string, text: string, ctx: Buil
     text: null,
     decoded: null,
     tree: null,
-    ranges: null,
+    scan: null,
     outcome: { use: 'skip' },
     stale: false,
     syntax: noSyntax,
@@ -143,7 +146,7 @@ export function openFile(parser: GoParser, name: string, text: string, ctx: Buil
 export function closeFile(file: SessionFile): void {
   file.tree?.delete();
   file.tree = null;
-  file.ranges = null;
+  file.scan = null;
 }
 
 /** refreshFile re-extracts a stale model from the file's current tree. */

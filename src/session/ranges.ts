@@ -7,7 +7,7 @@
  * moved `}`: tree-sitter then sees the very same text, and the edited tree needs no reparse.
  */
 import { skipBlock } from '../parser/prescan-lex.js';
-import type { DeclarationRange, Point } from '../parser/prescan.js';
+import type { DeclarationRange, DeclarationScan, Point } from '../parser/prescan.js';
 import type { Rope } from './rope.js';
 
 const LEFT_BRACE = 123;
@@ -47,11 +47,12 @@ export function blockAround(ranges: DeclarationRange[], rope: Rope, start: numbe
 }
 
 /**
- * keepRanges updates `ranges` in place after `edit` changed the interior of the block after
- * `ranges[block]` (as blockAround found it before the edit), and returns true; or returns false,
- * leaving them as they were, when the pre-scan would now see the block differently.
+ * keepRanges updates the scan in place after `edit` changed the interior of the block after
+ * `scan.ranges[block]` (as blockAround found it before the edit), and returns true; or returns
+ * false, leaving it as it was, when the pre-scan would now see the block differently.
  */
-export function keepRanges(ranges: DeclarationRange[], block: number, rope: Rope, edit: RangeEdit): boolean {
+export function keepRanges(scan: DeclarationScan, block: number, rope: Rope, edit: RangeEdit): boolean {
+  const ranges = scan.ranges;
   const open = ranges[block]!.endIndex - 1;
   const close = ranges[block + 1]!.startIndex + edit.newEndIndex - edit.oldEndIndex;
   // Every read skipBlock makes ends inside this slice when it closes at the slice's last unit,
@@ -60,6 +61,14 @@ export function keepRanges(ranges: DeclarationRange[], block: number, rope: Rope
   const skipped = skipBlock(text, 1);
   if (skipped.end !== text.length - 1 || skipped.resync || skipped.damaged) return false;
   for (let i = block + 1; i < ranges.length; i++) ranges[i] = shiftRange(ranges[i]!, edit);
+  const delta = edit.newEndIndex - edit.oldEndIndex;
+  for (const func of scan.leftOutFuncs) {
+    if (func.nameStart < edit.oldEndIndex) continue;
+    func.nameStart += delta;
+    func.nameEnd += delta;
+  }
+  const deferred = scan.deferred;
+  for (let i = 0; i < deferred.length; i++) if (deferred[i]! >= edit.oldEndIndex) deferred[i]! += delta;
   return true;
 }
 

@@ -120,7 +120,9 @@ export function classifyPackage(pkg: GoPackage): Classification {
       }
     }
   }
-  if (functions.length === 0 && !isProgram(pkg)) misses.push(...unexported.flatMap((fn) => unexportedNearMiss(fn, scope)));
+  if (functions.length === 0 && !isProgram(pkg)) {
+    misses.push(...[...unexported, ...pkg.deferredFuncs()].flatMap((fn) => unexportedNearMiss(fn, scope)));
+  }
   const reported = functions.length === 0 ? misses : misses.filter(isStrong);
   diagnostics.push(...reported.map((miss) => miss.diagnostic));
   functions.sort((a, b) => compareNames(a.name, b.name));

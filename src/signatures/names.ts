@@ -6,10 +6,7 @@ import type { GoPackage } from '../parser/model.js';
 /** The names SPEC §4 prefers among several direct candidates. */
 export const preferredNames: ReadonlySet<string> = new Set(['Handle', 'Handler', 'Main']);
 
-/** isExported is go/ast.IsExported: the first character is an upper-case letter (unicode.IsUpper). */
-export function isExported(name: string): boolean {
-  return /^\p{Lu}/u.test(name);
-}
+export { isExported } from '../parser/model.js';
 
 /** compareNames orders names by code point, as Go's sort.Strings orders their UTF-8 bytes. */
 export function compareNames(a: string, b: string): number {

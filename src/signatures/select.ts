@@ -29,7 +29,8 @@ function none(diagnostic: Diagnostic): Selection {
 function byTarget(pkg: GoPackage, functions: readonly ClassifiedFunction[], target: string): Selection {
   if (functions.some((fn) => fn.name === target)) return { selected: target, diagnostics: [] };
   const candidates = functions.map((fn) => fn.name);
-  const declared = pkg.funcs.find((fn) => fn.name === target && fn.receiver === null);
+  const declared =
+    pkg.funcs.find((fn) => fn.name === target && fn.receiver === null) ?? pkg.leftOutFuncs.find((fn) => fn.name === target);
   if (!declared) return none(makeDiagnostic('target-not-found', {}, { target, candidates }));
   const place = { file: declared.file, range: declared.nameRange };
   return none(makeDiagnostic('target-not-classified', place, { target, candidates }));

@@ -7,7 +7,8 @@ useGoParser();
 
 test.each([
   'F()',
-  'F(a, b string, c int) (n int, err error)',
+  'F(a, b string, c int)',
+  'F(a, b string) (n int, err error)',
   'F(string, int) error',
   'F(_ int, xs ...string) (a, b int)',
   'F(in <-chan int) (<-chan string, <-chan error)',

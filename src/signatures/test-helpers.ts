@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createGoParser, type GoParser } from '../parser/load.js';
 import { decodeSource } from '../parser/source.js';
-import { extractFile } from '../parser/extract.js';
+import { extractFile, readDeferredFuncs } from '../parser/extract.js';
 import type { GoPackage } from '../parser/model.js';
 import type { Diagnostic } from '../schema.js';
 import type { DiagnosticCode } from '../diagnostic-codes.js';
@@ -31,6 +31,12 @@ export function useGoParser(): void {
   });
 }
 
+/** testParser is the parser useGoParser loaded. */
+export function testParser(): GoParser {
+  if (!parser) throw new Error('call useGoParser() in the test file first');
+  return parser;
+}
+
 /** goPackage extracts a package model from source files (the first file's package clause names it). */
 export function goPackage(files: GoSource[] | string): GoPackage {
   if (!parser) throw new Error('call useGoParser() in the test file first');
@@ -41,6 +47,8 @@ export function goPackage(files: GoSource[] | string): GoPackage {
     files: extracted.map((e) => e.file),
     types: extracted.flatMap((e) => e.types),
     funcs: extracted.flatMap((e) => e.funcs),
+    leftOutFuncs: extracted.flatMap((e) => e.leftOutFuncs),
+    deferredFuncs: () => extracted.flatMap((e) => readDeferredFuncs(parser!, e)),
     syntaxProblems: extracted.flatMap((e) => e.syntaxProblems),
   };
 }
