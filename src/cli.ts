@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from './cli/args.js';
 import { helpText } from './cli/help.js';
+import { startWorkers } from './cli/spawn.js';
 
 /** Read from package.json beside dist/ (or src/): this file sits one level below the package root. */
 function version(): string {
@@ -24,8 +25,14 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`gofn-detect ${version()}\n`);
     return 0;
   }
-  const { run } = await import('./cli/run.js');
-  return run(args, { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) });
+  const workers = startWorkers(args.dirs);
+  try {
+    const { run } = await import('./cli/run.js');
+    return await run(args, { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) }, workers);
+  } finally {
+    // Those the directories did not need are still waiting for work.
+    for (const worker of workers) void worker.terminate();
+  }
 }
 
 // A reader that stops early (`gofn-detect ./... | head`) closes the pipe; that is not our error.

@@ -3,16 +3,17 @@
  * each with its own parser, take the next directory from one shared counter, so a slow package
  * never leaves a thread idle; results are put back in the order of the targets.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { DetectDirOptions } from '../node/detect-dir.js';
 import type { GoParser } from '../parser/index.js';
 import { detectTarget, type Detected, type Target } from './detect-target.js';
 import { createModuleLookup } from './modules.js';
+import type { CompiledWasm } from './wasm.js';
 
 /** What the main thread hands each worker. */
 export interface WorkerJob {
+  /** The wasm the main thread's parser was made from, compiled (cli/wasm.ts). */
+  wasm: CompiledWasm;
   targets: Target[];
   options: DetectDirOptions;
   /** One Int32: the index of the next target to take. */
@@ -28,21 +29,12 @@ export function takeNext(next: Int32Array, count: number): number {
   return index < count ? index : -1;
 }
 
-/** The built worker beside the bundled CLI; absent when the sources run unbuilt (tests). */
-const workerUrl = new URL('./cli-worker.js', import.meta.url);
-
-/** workersAvailable says whether worker threads can be started from this build. */
-export function workersAvailable(): boolean {
-  return existsSync(fileURLToPath(workerUrl));
-}
-
 /**
- * startWorker runs one worker and resolves when it has finished, having stored its outcomes in
- * results. A worker that dies is not an error: the targets it took are left undone (see detectPool).
+ * jobDone resolves when a worker has finished the job, having stored its outcomes in results. A
+ * worker that dies is not an error: the targets it took are left undone (see detectPool).
  */
-function startWorker(job: WorkerJob, results: Detected[], done: boolean[]): Promise<void> {
+function jobDone(worker: Worker, job: WorkerJob, results: Detected[], done: boolean[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(workerUrl, { workerData: job });
     worker.on('message', (message: WorkerMessage) => {
       if ('index' in message) {
         results[message.index] = message.detected;
@@ -51,22 +43,29 @@ function startWorker(job: WorkerJob, results: Detected[], done: boolean[]): Prom
     });
     worker.on('error', () => resolve());
     worker.on('exit', () => resolve());
+    worker.postMessage(job);
   });
 }
 
+/** Helpers are the worker threads (started by spawn.ts, waiting for a job) and the wasm to make their parsers from. */
+export interface Helpers {
+  workers: Worker[];
+  wasm: CompiledWasm;
+}
+
 /**
- * detectPool detects every target with the main thread's parser and `workers` worker threads,
+ * detectPool detects every target with the main thread's parser and the helpers, if any,
  * returning the outcomes in target order. Targets a dead worker left undone are detected on the
  * main thread at the end; an error thrown by detection itself is thrown here, as it would be
  * without workers.
  */
-export async function detectPool(parser: GoParser, targets: Target[], options: DetectDirOptions, workers: number): Promise<Detected[]> {
+export async function detectPool(parser: GoParser, targets: Target[], options: DetectDirOptions, helpers?: Helpers): Promise<Detected[]> {
   const next = new SharedArrayBuffer(4);
   const counter = new Int32Array(next);
   const results = new Array<Detected>(targets.length);
   const done = new Array<boolean>(targets.length).fill(false);
-  const job: WorkerJob = { targets, options, next };
-  const finished = Promise.all(Array.from({ length: workers }, () => startWorker(job, results, done)));
+  const workers = helpers?.workers ?? [];
+  const finished = Promise.all(workers.map((worker) => jobDone(worker, { wasm: helpers!.wasm, targets, options, next }, results, done)));
   // A rejection is awaited below; until then it must not count as unhandled.
   finished.catch(() => undefined);
   const modules = createModuleLookup();

@@ -4,9 +4,9 @@
  * that `--help` and `--version` never load the wasm.
  */
 import { mkdir, stat, writeFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
+import type { Worker } from 'node:worker_threads';
 import { generate, GenerateError } from '../codegen/index.js';
 import type { DetectOptions } from '../detect.js';
 import { cleanDir, expandPattern, isPattern } from '../node/index.js';
@@ -14,7 +14,9 @@ import { createGoParser } from '../parser/index.js';
 import type { DetectResult, DirError } from '../schema.js';
 import { UsageError, type CliArgs } from './args.js';
 import type { Target } from './detect-target.js';
-import { detectPool, workersAvailable } from './pool.js';
+import { detectPool } from './pool.js';
+import { fewTargets, workerCount } from './spawn.js';
+import { compileWasm } from './wasm.js';
 import { exitCodeFor, type ExitCode, type Output } from './exit.js';
 import { formatText } from './text.js';
 
@@ -57,27 +59,23 @@ function detectOptionsOf(args: CliArgs): Omit<DetectOptions, 'dir' | 'importPath
 }
 
 /**
- * Below this many directories a worker thread costs more to start than it saves, and so does
- * V8's optimising compiler for the wasm (measured: 3 packages take 550 ms with the baseline
- * compiler only and 650 ms without that limit; the whole standard library on one core the other
- * way round).
- */
-const fewTargets = 8;
-
-/**
  * detectAll runs detection over every directory, loading the parser only when needed. Many
- * directories are shared with worker threads (pool.ts), one per `fewTargets` directories and
- * per core beyond the first; for a few, the wasm is compiled by the baseline compiler only,
- * since the optimising tier would take longer to compile it than they take to parse (and holds
- * the process's exit until it is done).
+ * directories are shared with the worker threads started for them (spawn.ts, pool.ts). Below
+ * `fewTargets` directories, the wasm is compiled by the baseline compiler only, since the
+ * optimising tier would take longer to compile it than they take to parse, and holds the
+ * process's exit until it is done (measured: 3 packages take 550 ms with the baseline compiler
+ * only and 650 ms without that limit; the whole standard library on one core the other way round).
  */
-async function detectAll(targets: Target[], args: CliArgs): Promise<(DetectResult | DirError)[]> {
+async function detectAll(targets: Target[], args: CliArgs, started: Worker[]): Promise<(DetectResult | DirError)[]> {
   if (targets.length === 0) return [];
-  const workers = workersAvailable() ? Math.min(availableParallelism() - 1, Math.floor(targets.length / fewTargets)) : 0;
   if (targets.length < fewTargets) setFlagsFromString('--liftoff-only');
-  const parser = await createGoParser();
+  const workers = started.slice(0, workerCount(targets.length));
+  for (const idle of started.slice(workers.length)) void idle.terminate();
+  // Without workers the parser loads the wasm itself: compiling it apart gains nothing then.
+  const wasm = workers.length > 0 ? await compileWasm() : undefined;
+  const parser = await createGoParser(wasm);
   try {
-    const results = await detectPool(parser, targets, detectOptionsOf(args), workers);
+    const results = await detectPool(parser, targets, detectOptionsOf(args), wasm && { workers, wasm });
     return results.filter((result): result is DetectResult | DirError => result !== undefined);
   } finally {
     parser.dispose();
@@ -120,16 +118,17 @@ function render(output: Output, args: CliArgs): string {
 
 /**
  * run carries out a parsed command line and returns the exit code. Usage errors are thrown as
- * UsageError; a single directory that cannot be used is one line on stderr and exit 2.
+ * UsageError; a single directory that cannot be used is one line on stderr and exit 2. `workers`
+ * are the threads started for it (spawn.ts), waiting for their share; the caller stops them.
  */
-export async function run(args: CliArgs, io: Io): Promise<ExitCode> {
+export async function run(args: CliArgs, io: Io, workers: Worker[] = []): Promise<ExitCode> {
   const first = args.dirs[0];
   const single = args.dirs.length === 1 && first !== undefined && !isPattern(first);
   const targets = await resolveDirs(args.dirs);
   for (const flag of ['target', 'emit'] as const) {
     if (args[flag] !== undefined && targets.length !== 1) throw new UsageError(`--${flag} needs exactly one package, got ${targets.length}`);
   }
-  const results = await detectAll(targets, args);
+  const results = await detectAll(targets, args, workers);
   const only = results[0];
   let output: Output = results;
   if (single && only) {

@@ -1,16 +1,17 @@
 /**
- * A worker thread of the CLI's pool (pool.ts): it loads its own parser and detects targets from
- * the shared counter until none is left, posting each outcome as it goes.
+ * A worker thread of the CLI's pool (pool.ts): started early (spawn.ts), it loads its code while
+ * the main thread lists the directories, then takes the one job it is sent: it makes a parser
+ * from the wasm the main thread compiled and detects targets from the shared counter until none
+ * is left, posting each outcome as it goes.
  */
-import { parentPort, workerData } from 'node:worker_threads';
-import { createGoParser } from '../parser/index.js';
+import { parentPort, type MessagePort } from 'node:worker_threads';
+import { createGoParser, type GoParser } from '../parser/index.js';
 import { detectTarget } from './detect-target.js';
 import { createModuleLookup } from './modules.js';
 import { takeNext, type WorkerJob, type WorkerMessage } from './pool.js';
 
-async function work(port: NonNullable<typeof parentPort>, job: WorkerJob): Promise<void> {
+function work(port: MessagePort, parser: GoParser, job: WorkerJob): void {
   const post = (message: WorkerMessage) => port.postMessage(message);
-  const parser = await createGoParser();
   try {
     const counter = new Int32Array(job.next);
     const modules = createModuleLookup();
@@ -25,4 +26,8 @@ async function work(port: NonNullable<typeof parentPort>, job: WorkerJob): Promi
   }
 }
 
-if (parentPort) await work(parentPort, workerData as WorkerJob);
+if (parentPort) {
+  const port = parentPort;
+  // A parser that cannot load ends the worker with an error; the main thread then does its share.
+  port.once('message', async (job: WorkerJob) => work(port, await createGoParser(job.wasm), job));
+}

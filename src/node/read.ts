@@ -2,7 +2,7 @@
  * Reading one package directory: every `*.go` regular file in it (subdirectories are other
  * packages), as bytes, because detection decodes and reports damaged text itself.
  */
-import { accessSync, closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync, type Dirent } from 'node:fs';
+import { accessSync, closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync, type Dirent } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import { isAscii, isUtf8 } from 'node:buffer';
 import { join } from 'node:path';
@@ -87,7 +87,7 @@ const readFlags = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 function sourceText(bytes: Uint8Array): string | Uint8Array {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (isAscii(bytes)) return buffer.toString('latin1');
-  return isUtf8(bytes) ? buffer.toString('utf8') : bytes;
+  return isUtf8(bytes) ? buffer.toString('utf8') : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /**
@@ -188,7 +188,12 @@ function readEntriesSync(dir: string, entries: Dirent[], needsText: (name: strin
       if (entry.isFile() && !needsText(entry.name)) {
         readable(path);
         result.files.push({ name: entry.name, text: '' });
-      } else result.files.push({ name: entry.name, text: sourceText(readRegularFileSync(path)) });
+      } else {
+        // An entry that is a regular file is no FIFO or device: one native call reads it. What a
+        // symlink points to is checked first.
+        const bytes = entry.isFile() ? readFileSync(path) : readRegularFileSync(path);
+        result.files.push({ name: entry.name, text: sourceText(bytes) });
+      }
     } catch (error) {
       result.unreadable.push({ name: entry.name, error: errorMessage(error) });
     }

@@ -5,8 +5,12 @@
 import { Language, Parser, type ParseOptions, type Range, type Tree } from 'web-tree-sitter';
 import { defaultGoWasmUrl } from '../wasm-url.js';
 
-/** WasmSource is a wasm module handed in as bytes, or a URL to load it from. */
-export type WasmSource = Uint8Array | URL;
+/**
+ * WasmSource is a wasm module handed in as bytes, as a URL to load it from, or compiled: a
+ * `WebAssembly.Module` is instantiated without compiling again, so threads (workers) that are
+ * handed one share its code.
+ */
+export type WasmSource = Uint8Array | URL | WebAssembly.Module;
 
 /** GoParserOptions say where the wasm comes from; the defaults are the files shipped with the package. */
 export interface GoParserOptions {
@@ -31,11 +35,13 @@ let runtimeReady: Promise<void> | undefined;
 function initRuntime(runtimeWasm: WasmSource | undefined): Promise<void> {
   if (!runtimeReady) {
     const moduleOptions =
-      runtimeWasm instanceof Uint8Array
-        ? { wasmBinary: runtimeWasm }
-        : runtimeWasm
-          ? { locateFile: () => runtimeWasm.href }
-          : undefined;
+      runtimeWasm instanceof WebAssembly.Module
+        ? { instantiateWasm: compiledRuntime(runtimeWasm) }
+        : runtimeWasm instanceof Uint8Array
+          ? { wasmBinary: runtimeWasm }
+          : runtimeWasm
+            ? { locateFile: () => runtimeWasm.href }
+            : undefined;
     runtimeReady = Parser.init(moduleOptions).catch((error: unknown) => {
       runtimeReady = undefined;
       throw error;
@@ -44,9 +50,19 @@ function initRuntime(runtimeWasm: WasmSource | undefined): Promise<void> {
   return runtimeReady;
 }
 
+/** Emscripten's hook for a runtime compiled elsewhere: it instantiates the module it is given. */
+function compiledRuntime(module: WebAssembly.Module) {
+  return (imports: WebAssembly.Imports, receive: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void) => {
+    const instance = new WebAssembly.Instance(module, imports);
+    receive(instance, module);
+    return instance.exports;
+  };
+}
+
 let defaultLanguage: Promise<Language> | undefined;
 
 function loadLanguage(goWasm: WasmSource | undefined): Promise<Language> {
+  if (goWasm instanceof WebAssembly.Module) return Promise.resolve(Language.loadSync(goWasm));
   if (goWasm) return Language.load(goWasm);
   defaultLanguage ??= Language.load(defaultGoWasmUrl()).catch((error: unknown) => {
     defaultLanguage = undefined;
