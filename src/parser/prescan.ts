@@ -82,13 +82,14 @@ export function deferredRanges(text: string, scan: DeclarationScan): Declaration
 /**
  * couldBeReported says whether classification (signatures/classify.ts) could report a func
  * declaration with `params` parameters and `results` results, counted as go/types counts them
- * (`a, b int` is two): as a candidate of some kind (at most two of each, or the http pair), as a
- * candidate but for a leading context.Context (one parameter more), or, for an exported method
- * other than ServeHTTP, as an http handler.
+ * (`a, b int` is two): as a candidate of some kind (at most one parameter and two results, or the
+ * http pair), for an exported function also as a candidate but for a leading context.Context (one
+ * parameter more), and for an exported method other than ServeHTTP as an http handler.
  */
 export function couldBeReported(method: boolean, name: string, params: number, results: number): boolean {
   if (method) return params === 2 && results === 0 && name !== 'ServeHTTP' && isExported(name);
-  return (params <= 2 && results <= 2) || (params === 3 && results === 0);
+  if (isExported(name)) return (params <= 2 && results <= 2) || (params === 3 && results === 0);
+  return (params <= 1 && results <= 2) || (params === 2 && results === 0);
 }
 
 /** Which kind of top-level declaration the scan is in. */
