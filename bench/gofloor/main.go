@@ -72,7 +72,12 @@ type result struct {
 
 func main() {
 	list := flag.Bool("list", false, "print the directories that have selected files, and parse nothing")
+	resolve := flag.Bool("resolve", false, "parse in go/parser's default mode, resolving identifiers, instead of its fastest")
 	flag.Parse()
+	mode := parser.SkipObjectResolution
+	if *resolve {
+		mode = 0
+	}
 	ctxt := context()
 	fset := token.NewFileSet()
 	start := time.Now()
@@ -98,7 +103,7 @@ func main() {
 				os.Exit(2)
 			}
 			// Parse errors are not fatal: the floor is the time to parse, as gofn-detect does.
-			parser.ParseFile(fset, file, src, parser.SkipObjectResolution)
+			parser.ParseFile(fset, file, src, mode)
 			res.Files++
 			res.Bytes += int64(len(src))
 		}
