@@ -3,7 +3,8 @@
  * with one parser, print the output, and `--emit` the generated file. Loaded lazily by cli.ts so
  * that `--help` and `--version` never load the wasm.
  */
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import type { Worker } from 'node:worker_threads';
@@ -26,11 +27,19 @@ export interface Io {
   stderr(text: string): void;
 }
 
-/** Refuses a plain argument that names a file (or stdin's `-`); a missing one is reported later. */
-async function checkPlainDir(arg: string): Promise<void> {
+/**
+ * Refuses a plain argument that names a file (or stdin's `-`); a missing one is reported later.
+ * Synchronous: hundreds of arguments are checked one after another before any work can start.
+ */
+function checkPlainDir(arg: string): void {
   if (arg === '-') throw new UsageError('- is not a directory');
-  const info = await stat(arg).catch(() => undefined);
-  if (info && !info.isDirectory()) throw new UsageError(`${arg} is not a directory`);
+  let info;
+  try {
+    info = statSync(arg);
+  } catch {
+    return;
+  }
+  if (!info.isDirectory()) throw new UsageError(`${arg} is not a directory`);
 }
 
 /** resolveDirs turns the arguments into the directories to detect, once each, in order. */
@@ -40,7 +49,7 @@ async function resolveDirs(args: readonly string[]): Promise<Target[]> {
     if (isPattern(arg)) {
       for (const dir of await expandPattern(arg)) if (!targets.has(dir)) targets.set(dir, { dir, matched: true });
     } else {
-      await checkPlainDir(arg);
+      checkPlainDir(arg);
       const dir = cleanDir(arg);
       targets.set(dir, { dir, matched: false });
     }
