@@ -30,6 +30,7 @@ export function workerCount(targets: number): number {
  * the directories turn out not to need are stopped (pool.ts).
  */
 export function startWorkers(args: readonly string[]): Worker[] {
+  // A pattern is an argument with `...` (node/expand.ts's isPattern, not loaded here to start sooner).
   const count = args.some((arg) => arg.includes('...')) ? workerCount(Infinity) : workerCount(args.length);
   return Array.from({ length: count }, () => new Worker(workerUrl));
 }
