@@ -27,7 +27,7 @@ export function workerCount(targets: number): number {
 /**
  * startWorkers starts the workers that `args` (directories and `dir/...` patterns) may need:
  * for patterns, as many as the cores allow, since their directories are not known yet. Workers
- * the directories turn out not to need are stopped (pool.ts).
+ * the directories turn out not to need are stopped (run.ts).
  */
 export function startWorkers(args: readonly string[]): Worker[] {
   // A pattern is an argument with `...` (node/expand.ts's isPattern, not loaded here to start sooner).

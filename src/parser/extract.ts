@@ -29,8 +29,8 @@ export interface ExtractedFile {
 
 /** extractFile parses a decoded source and extracts its model; it never throws on bad input. */
 export function extractFile(parser: GoParser, source: DecodedSource): ExtractedFile {
-  // Detection reads declarations only: tree-sitter skips function bodies and values (SPEC's
-  // detection needs no body), which is most of the bytes.
+  // tree-sitter parses only what detection reads (prescan.ts): no function bodies, values or
+  // declarations no kind can match, which is nearly all of the bytes.
   const scan = scanDeclarations(source.text);
   return parser.withTree(source.text, (tree) => extractTree(tree, source, scan), { includedRanges: scan.ranges });
 }

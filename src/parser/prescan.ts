@@ -1,10 +1,11 @@
 /**
  * A Go-aware pre-scan that finds what detection never reads: the insides of top-level function
- * bodies, the values of package-level constants, the insides of brace blocks in package-level var
- * initialisers, the fields of structs in type declarations, runs of `//` comments outside bodies,
- * and whole func declarations whose signature no kind can match (`couldBeReported`). tree-sitter
- * is then handed only the rest (`includedRanges`): bodies, tables, comments and the signatures of
- * helpers and methods are most of the bytes and tokens.
+ * bodies, the fields of structs in type declarations, runs of `//` comments outside bodies, whole
+ * var and const declarations (their names are kept), and whole func declarations whose signature
+ * no kind can match (`couldBeReported`); unexported functions that could be near misses are set
+ * apart, to be parsed only when a package has no candidate. tree-sitter is then handed only the
+ * rest (`includedRanges`): bodies, tables, comments and the signatures of helpers and methods are
+ * most of the bytes and tokens.
  *
  * The scan knows just enough Go to be safe: comments, interpreted and raw strings, runes,
  * brace/paren/bracket depth and semicolon insertion (to tell a top-level `func` declaration from
@@ -35,10 +36,11 @@ export interface DeclarationRange {
 }
 
 /**
- * A LeftOutFunc is a package-level function (not a method) that the scan left out whole, with its
- * name's span in UTF-16 indices: it still declares its name, and `--target` may still name it.
+ * A FuncNameSpan is the name of a package-level function (not a method) that the scan left out
+ * whole, with its span in UTF-16 indices: it still declares its name, and `--target` may still
+ * name it. Extraction turns it into the model's LeftOutFunc.
  */
-export interface LeftOutFunc {
+export interface FuncNameSpan {
   name: string;
   nameStart: number;
   nameEnd: number;
@@ -51,7 +53,7 @@ export interface DeclarationScan {
   /** The names that the var and const declarations left out whole declare. */
   leftOutNames: string[];
   /** The functions left out whole (methods are not listed: they declare no name). */
-  leftOutFuncs: LeftOutFunc[];
+  leftOutFuncs: FuncNameSpan[];
   /**
    * Where the unexported functions that could still be near misses stand, as start, end pairs of
    * UTF-16 indices (signature and `{`, then `}` to the end of its line): `deferredRanges` turns
@@ -132,7 +134,7 @@ class Prescan {
   /** Half-open spans to leave out, as start, end pairs in order. */
   readonly gaps: number[] = [];
   readonly names: string[] = [];
-  readonly leftOut: LeftOutFunc[] = [];
+  readonly leftOut: FuncNameSpan[] = [];
   readonly deferred: number[] = [];
   private pos = 0;
   private decl = Decl.None;
