@@ -10,6 +10,8 @@ import type { GoParser } from './load.js';
 import type { DecodedSource } from './source.js';
 import { unquote } from './literal.js';
 import { syntaxProblems } from './syntax.js';
+import { CompactText } from './compact.js';
+import type { RangeIndex } from './position.js';
 import { paramList, resultList, typeExpr } from './type-expr.js';
 
 /** An ExtractedFile is the model of one file, before files are put together into a package. */
@@ -32,21 +34,28 @@ export function extractFile(parser: GoParser, source: DecodedSource): ExtractedF
   // tree-sitter parses only what detection reads (prescan.ts): no function bodies, values or
   // declarations no kind can match, which is nearly all of the bytes.
   const scan = scanDeclarations(source.text);
-  return parser.withTree(source.text, (tree) => extractTree(tree, source, scan), { includedRanges: scan.ranges });
+  const compact = new CompactText(source.text, scan.ranges, source.positions);
+  const clean = parser.withTree(compact.text, (tree) => (tree.rootNode.hasError ? null : extractTree(tree, source, scan, compact)));
+  // tree-sitter weighs error recoveries by the bytes and lines they skip, gaps included, so a
+  // damaged file can recover differently from its joined text: it is parsed over its ranges
+  // instead, as a session parses it.
+  return clean ?? parser.withTree(source.text, (tree) => extractTree(tree, source, scan), { includedRanges: scan.ranges });
 }
 
 /**
- * extractTree extracts the model from a tree parsed from `source.text` over `scan.ranges`: the
- * door for a session that keeps trees and parses incrementally.
+ * extractTree extracts the model from a tree parsed from `source.text` over `scan.ranges` (the
+ * door for a session that keeps trees and parses incrementally), or from the text whose node
+ * spans `nodes` maps to the file (a CompactText of those ranges).
  */
-export function extractTree(tree: Tree, source: DecodedSource, scan: DeclarationScan): ExtractedFile {
+export function extractTree(tree: Tree, source: DecodedSource, scan: DeclarationScan, nodes: RangeIndex = source.positions): ExtractedFile {
   const root = tree.rootNode;
+  const nodeSource: NodeSource = { name: source.name, positions: nodes };
   const out: ExtractedFile = {
     file: { name: source.name, packageName: '', imports: [], declaredNames: [] },
     types: [],
     funcs: [],
     leftOutFuncs: [],
-    syntaxProblems: syntaxProblems(root, source.name, source.positions),
+    syntaxProblems: syntaxProblems(root, source.name, nodes),
     packageClause: null,
     importsC: false,
     deferred: scan.deferred.length > 0 ? { source, scan } : null,
@@ -56,7 +65,7 @@ export function extractTree(tree: Tree, source: DecodedSource, scan: Declaration
   const stack = root.children.reverse();
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node.type !== 'ERROR') visitTopLevel(node, source, out);
+    if (node.type !== 'ERROR') visitTopLevel(node, nodeSource, out);
     // A loop, not push(...children): an ERROR may have more children than a call takes arguments.
     else for (const child of node.children.reverse()) stack.push(child);
   }
@@ -70,7 +79,7 @@ export function extractTree(tree: Tree, source: DecodedSource, scan: Declaration
   return out;
 }
 
-function visitTopLevel(node: Node, source: DecodedSource, out: ExtractedFile): void {
+function visitTopLevel(node: Node, source: NodeSource, out: ExtractedFile): void {
   switch (node.type) {
     case 'package_clause':
       return packageClause(node, source, out);
@@ -92,7 +101,13 @@ function visitTopLevel(node: Node, source: DecodedSource, out: ExtractedFile): v
   }
 }
 
-function rangeOf(node: Node, source: DecodedSource): Range {
+/** NodeSource is what the visitors read of a source: its name, and the Range of a node's span. */
+interface NodeSource {
+  name: string;
+  positions: RangeIndex;
+}
+
+function rangeOf(node: Node, source: NodeSource): Range {
   return source.positions.range(node.startIndex, node.endIndex);
 }
 
@@ -101,7 +116,7 @@ function declare(out: ExtractedFile, name: string): void {
   if (name !== '' && name !== '_') out.file.declaredNames.push(name);
 }
 
-function packageClause(node: Node, source: DecodedSource, out: ExtractedFile): void {
+function packageClause(node: Node, source: NodeSource, out: ExtractedFile): void {
   // tree-sitter accepts a second package clause; Go's parser rejects it.
   if (out.packageClause) {
     out.syntaxProblems.push({ file: source.name, range: rangeOf(node, source), missing: null });
@@ -112,7 +127,7 @@ function packageClause(node: Node, source: DecodedSource, out: ExtractedFile): v
   out.packageClause = rangeOf(node, source);
 }
 
-function importDeclaration(node: Node, source: DecodedSource, out: ExtractedFile): void {
+function importDeclaration(node: Node, source: NodeSource, out: ExtractedFile): void {
   for (const child of node.namedChildren) {
     const specs = child.type === 'import_spec_list' ? child.namedChildren : [child];
     for (const spec of specs) {
@@ -133,12 +148,14 @@ function importDeclaration(node: Node, source: DecodedSource, out: ExtractedFile
 export function readDeferredFuncs(parser: GoParser, file: ExtractedFile): FuncDecl[] {
   if (!file.deferred) return [];
   const { source, scan } = file.deferred;
+  const compact = new CompactText(source.text, deferredRanges(source.text, scan), source.positions);
+  const nodeSource: NodeSource = { name: source.name, positions: compact };
   const read = (tree: Tree) =>
-    tree.rootNode.children.flatMap((node) => (node.type === 'function_declaration' ? (funcDeclaration(node, source) ?? []) : []));
-  return parser.withTree(source.text, read, { includedRanges: deferredRanges(source.text, scan) });
+    tree.rootNode.children.flatMap((node) => (node.type === 'function_declaration' ? (funcDeclaration(node, nodeSource) ?? []) : []));
+  return parser.withTree(compact.text, read);
 }
 
-function funcDeclaration(node: Node, source: DecodedSource): FuncDecl | null {
+function funcDeclaration(node: Node, source: NodeSource): FuncDecl | null {
   const nameNode = node.childForFieldName('name');
   const parameters = node.childForFieldName('parameters');
   if (!nameNode || nameNode.isMissing || !parameters) return null;
@@ -163,7 +180,7 @@ function funcDeclaration(node: Node, source: DecodedSource): FuncDecl | null {
 }
 
 /** A receiver list that holds no parameter (`func () M()`) gives an `unknown` receiver type. */
-function receiverType(list: Node, source: DecodedSource): TypeExpr {
+function receiverType(list: Node, source: NodeSource): TypeExpr {
   const decl = list.namedChildren.find((c) => c.type === 'parameter_declaration');
   return typeExpr(decl?.childForFieldName('type') ?? list, source.positions);
 }
@@ -175,7 +192,7 @@ function typeParamNames(list: Node | null): string[] {
     .flatMap((decl) => decl.childrenForFieldName('name').map((name) => name.text));
 }
 
-function typeDeclaration(node: Node, source: DecodedSource, out: ExtractedFile): void {
+function typeDeclaration(node: Node, source: NodeSource, out: ExtractedFile): void {
   for (const spec of node.namedChildren) {
     if (spec.type !== 'type_spec' && spec.type !== 'type_alias') continue;
     const nameNode = spec.childForFieldName('name');

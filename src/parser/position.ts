@@ -16,6 +16,11 @@ export interface PositionIndexOptions {
   invalidBytes?: ReadonlySet<number>;
 }
 
+/** A RangeIndex gives the Range of a span of the text that tree-sitter parsed, in UTF-16 indices. */
+export interface RangeIndex {
+  range(startIndex: number, endIndex: number): Range;
+}
+
 /** Byte offsets are recorded every 64 units (2^CHUNK_BITS) so a lookup scans at most 63 units. */
 const CHUNK_BITS = 6;
 const NON_ASCII = /[^\x00-\x7f]/;
@@ -25,7 +30,7 @@ const NON_ASCII_RUNS = /[^\x00-\x7f]+/g;
  * A PositionIndex converts UTF-16 indices of a text into go/token positions: 1-based line,
  * 1-based column in UTF-8 bytes, 0-based byte offset, all in bytes of the original file.
  */
-export class PositionIndex {
+export class PositionIndex implements RangeIndex {
   readonly #text: string;
   readonly #leading: number;
   readonly #invalid: ReadonlySet<number> | undefined;

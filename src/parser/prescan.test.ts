@@ -1,9 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Node, Tree } from 'web-tree-sitter';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { describeWith, goEnv, hasTool } from '../../test/support/tools.js';
+import { gorootFiles } from '../../test/support/goroot.js';
+import { describeWith, hasTool } from '../../test/support/tools.js';
 import { createGoParser, type GoParser } from './load.js';
 import { couldBeReported, deferredRanges, scanDeclarations, type DeclarationScan } from './prescan.js';
 import { isExported } from './model.js';
@@ -246,21 +245,6 @@ function funcNames(text: string): string[] {
   return parsed(text, true, (tree) =>
     tree.rootNode.descendantsOfType('function_declaration').map((n) => n?.childForFieldName('name')?.text ?? ''),
   );
-}
-
-/** Every non-test .go file under GOROOT/src, with `testdata` and `vendor` files apart. */
-function gorootFiles(): { plain: string[]; odd: string[] } {
-  const root = join(execFileSync('go', ['env', 'GOROOT'], { env: goEnv() }).toString().trim(), 'src');
-  const out = { plain: [] as string[], odd: [] as string[] };
-  const walk = (dir: string, odd: boolean): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path, odd || entry.name === 'testdata' || entry.name === 'vendor');
-      else if (entry.name.endsWith('.go') && !entry.name.endsWith('_test.go')) (odd ? out.odd : out.plain).push(path);
-    }
-  };
-  walk(root, false);
-  return out;
 }
 
 const cpuMs = (usage: NodeJS.CpuUsage): number => (usage.user + usage.system) / 1e3;

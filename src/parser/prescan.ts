@@ -4,8 +4,8 @@
  * var and const declarations (their names are kept), and whole func declarations whose signature
  * no kind can match (`couldBeReported`); unexported functions that could be near misses are set
  * apart, to be parsed only when a package has no candidate. tree-sitter is then handed only the
- * rest (`includedRanges`): bodies, tables, comments and the signatures of helpers and methods are
- * most of the bytes and tokens.
+ * rest (joined into one text by compact.ts, or as `includedRanges` in a session): bodies, tables,
+ * comments and the signatures of helpers and methods are most of the bytes and tokens.
  *
  * The scan knows just enough Go to be safe: comments, interpreted and raw strings, runes,
  * brace/paren/bracket depth and semicolon insertion (to tell a top-level `func` declaration from

@@ -4,10 +4,10 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { SyntaxProblem } from './model.js';
-import type { PositionIndex } from './position.js';
+import type { RangeIndex } from './position.js';
 
 /** syntaxProblems lists every ERROR node (not looking inside it) and every MISSING node, in file order. */
-export function syntaxProblems(root: Node, file: string, positions: PositionIndex): SyntaxProblem[] {
+export function syntaxProblems(root: Node, file: string, positions: RangeIndex): SyntaxProblem[] {
   const problems: SyntaxProblem[] = [];
   // An explicit stack, not recursion: damaged trees can be arbitrarily deep.
   const stack: Node[] = root.hasError ? [root] : [];

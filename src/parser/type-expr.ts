@@ -4,7 +4,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { ChanDir, Param, Range, TypeExpr } from './model.js';
-import type { PositionIndex } from './position.js';
+import type { RangeIndex } from './position.js';
 
 /**
  * Real Go types nest a few levels deep; past this depth a type is `unknown`, so that hostile
@@ -12,13 +12,13 @@ import type { PositionIndex } from './position.js';
  */
 const MAX_DEPTH = 100;
 
-type Builder = (node: Node, range: Range, positions: PositionIndex, depth: number) => TypeExpr | null;
+type Builder = (node: Node, range: Range, positions: RangeIndex, depth: number) => TypeExpr | null;
 
 /**
  * typeExpr maps a type node; damaged or unrecognised syntax becomes an `unknown` TypeExpr.
  * `depth` is 0 for a type that is not part of another one.
  */
-export function typeExpr(node: Node, positions: PositionIndex, depth = 0): TypeExpr {
+export function typeExpr(node: Node, positions: RangeIndex, depth = 0): TypeExpr {
   const range = positions.range(node.startIndex, node.endIndex);
   const build = builders[node.type];
   // A type with an ERROR or MISSING node inside would be rendered as something it is not.
@@ -47,7 +47,7 @@ interface ParamGroup {
 }
 
 /** paramList maps a `parameter_list` node; grouped names (`a, b string`) share one TypeExpr. */
-export function paramList(list: Node, positions: PositionIndex, depth = 0): ParamList {
+export function paramList(list: Node, positions: RangeIndex, depth = 0): ParamList {
   const groups = distributeNames(paramGroups(list, positions, depth));
   const params: Param[] = [];
   for (const { names, type, start, end } of groups) {
@@ -61,7 +61,7 @@ export function paramList(list: Node, positions: PositionIndex, depth = 0): Para
   return { params, variadic: groups.some((g) => g.dots !== ''), text: `(${texts.join(', ')})` };
 }
 
-function paramGroups(list: Node, positions: PositionIndex, depth: number): ParamGroup[] {
+function paramGroups(list: Node, positions: RangeIndex, depth: number): ParamGroup[] {
   const groups: ParamGroup[] = [];
   for (const decl of list.namedChildren) {
     if (decl.type !== 'parameter_declaration' && decl.type !== 'variadic_parameter_declaration') continue;
@@ -96,7 +96,7 @@ function distributeNames(groups: ParamGroup[]): ParamGroup[] {
 }
 
 /** resultList maps a function's `result` field: a parameter list, a single type, or nothing. */
-export function resultList(result: Node | null, positions: PositionIndex, depth = 0): ParamList {
+export function resultList(result: Node | null, positions: RangeIndex, depth = 0): ParamList {
   if (!result) return { params: [], variadic: false, text: '' };
   if (result.type === 'parameter_list') return paramList(result, positions, depth);
   const type = typeExpr(result, positions, depth);
@@ -123,7 +123,7 @@ function operand(node: Node): Node | null {
   return null;
 }
 
-function sub(node: Node | null, positions: PositionIndex, depth: number): TypeExpr | null {
+function sub(node: Node | null, positions: RangeIndex, depth: number): TypeExpr | null {
   return node ? typeExpr(node, positions, depth) : null;
 }
 
@@ -201,7 +201,7 @@ const builders: Record<string, Builder> = {
 };
 
 /** A type argument is a `type_elem`; a union (`int | string`) there is not a type we model. */
-function typeArgument(arg: Node, positions: PositionIndex, depth: number): TypeExpr {
+function typeArgument(arg: Node, positions: RangeIndex, depth: number): TypeExpr {
   const terms = arg.type === 'type_elem' ? arg.namedChildren.filter((c) => c.type !== 'comment') : [arg];
   if (terms.length === 1) return typeExpr(terms[0]!, positions, depth);
   return unknown(arg, positions.range(arg.startIndex, arg.endIndex), typeElemText(arg, positions, depth));
@@ -212,7 +212,7 @@ function typeArgument(arg: Node, positions: PositionIndex, depth: number): TypeE
  * leftmost `chan`: a bidirectional channel of a receive-only one is re-read as a send-only
  * channel of a bidirectional one (parentheses, a parenthesized_type node, stop this).
  */
-function chanType(dir: ChanDir, range: Range, value: Node | null, positions: PositionIndex, depth: number): TypeExpr | null {
+function chanType(dir: ChanDir, range: Range, value: Node | null, positions: RangeIndex, depth: number): TypeExpr | null {
   if (!value) return null;
   let elem: TypeExpr | null;
   if (dir === 'both' && value.type === 'channel_type' && chanDir(value) === 'recv') {
@@ -253,7 +253,7 @@ function braced(keyword: string, elems: string[]): string {
   return elems.length ? `${keyword}{ ${elems.join('; ')} }` : `${keyword}{}`;
 }
 
-function fieldText(field: Node, positions: PositionIndex, depth: number): string {
+function fieldText(field: Node, positions: RangeIndex, depth: number): string {
   const names = field.childrenForFieldName('name').map((n) => n.text);
   const typeNode = field.childForFieldName('type');
   const tag = field.childForFieldName('tag');
@@ -263,7 +263,7 @@ function fieldText(field: Node, positions: PositionIndex, depth: number): string
   return `${head}${type}${tag ? ` ${tag.text}` : ''}`;
 }
 
-function interfaceElemText(elem: Node, positions: PositionIndex, depth: number): string {
+function interfaceElemText(elem: Node, positions: RangeIndex, depth: number): string {
   if (elem.type === 'type_elem') return typeElemText(elem, positions, depth);
   const name = elem.childForFieldName('name')?.text ?? '';
   const parameters = elem.childForFieldName('parameters');
@@ -272,7 +272,7 @@ function interfaceElemText(elem: Node, positions: PositionIndex, depth: number):
   return name + signatureText(params, resultList(elem.childForFieldName('result'), positions, depth));
 }
 
-function typeElemText(elem: Node, positions: PositionIndex, depth: number): string {
+function typeElemText(elem: Node, positions: RangeIndex, depth: number): string {
   const terms = elem.namedChildren.filter((c) => c.type !== 'comment');
   return terms.map((term) => typeExpr(term, positions, depth).text).join(' | ');
 }

@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { gorootFiles } from '../../test/support/goroot.js';
+import { describeWith, hasTool } from '../../test/support/tools.js';
+import { CompactText } from './compact.js';
+import { extractFile, extractTree, type ExtractedFile } from './extract.js';
+import { createGoParser, type GoParser } from './load.js';
+import { PositionIndex } from './position.js';
+import { scanDeclarations, type DeclarationRange } from './prescan.js';
+import { decodeSource } from './source.js';
+
+let parser: GoParser;
+beforeAll(async () => {
+  parser = await createGoParser();
+});
+afterAll(() => parser.dispose());
+
+/** Ranges over the given [start, end) index pairs (points are not read by CompactText). */
+function ranges(...spans: [number, number][]): DeclarationRange[] {
+  const point = { row: 0, column: 0 };
+  return spans.map(([startIndex, endIndex]) => ({ startIndex, endIndex, startPosition: point, endPosition: point }));
+}
+
+describe('CompactText', () => {
+  // Line 1 "ab€d", then "efgh": the euro sign is three bytes, so byte offsets and indices differ.
+  const text = 'ab\u20acd\nefgh\n';
+  const positions = new PositionIndex(text);
+  // Keeps "ab", "d\ne" and "gh": joined "abd\negh".
+  const compact = new CompactText(text, ranges([0, 2], [3, 6], [7, 9]), positions);
+
+  test('joins the ranges', () => {
+    expect(compact.text).toBe('abd\negh');
+  });
+
+  test.each([
+    ['inside the first range', 0, 1, 0, 1],
+    ['from a range start', 2, 3, 3, 4],
+    ['to a range end: it ends there, not after the gap', 2, 5, 3, 6],
+    ['across a gap', 1, 6, 1, 8],
+    ['to the end of the text', 5, 7, 7, 9],
+    ['empty, at a range start', 2, 2, 3, 3],
+    ['empty, at the end', 7, 7, 9, 9],
+  ])('maps a span %s', (_, start, end, fileStart, fileEnd) => {
+    expect(compact.range(start, end)).toEqual(positions.range(fileStart, fileEnd));
+  });
+
+  test('answers spans in any order', () => {
+    const spans: [number, number][] = [[5, 7], [0, 1], [2, 5], [1, 6], [7, 7]];
+    const fresh = () => new CompactText(text, ranges([0, 2], [3, 6], [7, 9]), positions);
+    const inOrder = spans.map(([s, e]) => fresh().range(s, e));
+    const one = fresh();
+    expect(spans.map(([s, e]) => one.range(s, e))).toEqual(inOrder);
+  });
+
+  test('a text kept whole is the text itself', () => {
+    const whole = new CompactText(text, ranges([0, text.length]), positions);
+    expect(whole.text).toBe(text);
+    expect(whole.range(4, 9)).toEqual(positions.range(4, 9));
+  });
+});
+
+/** What extraction gives, without the source it keeps for deferred functions. */
+function model(file: ExtractedFile): unknown {
+  return { ...file, deferred: file.deferred?.scan ?? null };
+}
+
+/** Extraction from a parse over the ranges themselves, as a session parses. */
+function extractRanged(name: string, text: string): ExtractedFile {
+  const source = decodeSource(name, text);
+  const scan = scanDeclarations(source.text);
+  return parser.withTree(source.text, (tree) => extractTree(tree, source, scan), { includedRanges: scan.ranges });
+}
+
+describeWith('go', 'extraction from the joined text over the Go source tree', () => {
+  const files = hasTool('go') ? gorootFiles() : { plain: [], odd: [] };
+
+  // testdata holds broken files: those must come out as a ranged parse gives them, too.
+  test('gives the model, positions included, that a parse over the ranges gives', () => {
+    const disagree: string[] = [];
+    const all = [...files.plain, ...files.odd];
+    for (const file of all) {
+      const text = readFileSync(file, 'utf8');
+      const joined = model(extractFile(parser, decodeSource(file, text)));
+      if (JSON.stringify(joined) !== JSON.stringify(model(extractRanged(file, text)))) disagree.push(file);
+    }
+    expect(all.length).toBeGreaterThan(1000);
+    expect(disagree).toEqual([]);
+  }, 900_000);
+});
