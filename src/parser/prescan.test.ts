@@ -141,9 +141,9 @@ describe('scanDeclarations', () => {
     expectSameDeclarations(text);
   });
 
-  test('leaves out runs of line comments, keeping the newline after them', () => {
-    const text = '// Package p is.\n//\n// More.\npackage p\n\n/* block */\ntype T int // trailing\n';
-    expect(kept(text)).toBe('\npackage p\n\n/* block */\ntype T int |\n');
+  test('leaves out runs of line comments and block comments that end their line, keeping the newline after them', () => {
+    const text = '// Package p is.\n//\n// More.\npackage p\n\n/* block\n */\ntype T int // trailing\n/* kept */ type U int /* gone */ \n';
+    expect(kept(text)).toBe('\npackage p\n\n|\ntype T int |\n/* kept */ type U int | \n');
     expectSameDeclarations(text);
   });
 
@@ -168,7 +168,7 @@ describe('scanDeclarations', () => {
 
   test('a newline inside a block comment ends a declaration as Go says', () => {
     const text = 'package p\n\nconst A = 1 /*\n*/\nfunc F() {\n\tx()\n}\n';
-    expect(kept(text)).toBe('package p\n\n| /*\n*/\nfunc F() {|}\n');
+    expect(kept(text)).toBe('package p\n\n| |\nfunc F() {|}\n');
   });
 
   test('a body with unbalanced parens is kept, so tree-sitter reports it and the next signature survives', () => {
