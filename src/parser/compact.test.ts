@@ -52,6 +52,22 @@ describe('CompactText', () => {
     expect(spans.map(([s, e]) => one.range(s, e))).toEqual(inOrder);
   });
 
+  test('leaves out dropped units, mapping what is around them', () => {
+    // Without "d" (3) and "g" (7): "ab", "\ne" and "h".
+    const dropped = new CompactText(text, ranges([0, 2], [3, 6], [7, 9]), positions, [3, 7]);
+    expect(dropped.text).toBe('ab\neh');
+    expect(dropped.range(2, 4)).toEqual(positions.range(4, 6));
+    expect(dropped.range(4, 5)).toEqual(positions.range(8, 9));
+    expect(dropped.range(0, 5)).toEqual(positions.range(0, 9));
+  });
+
+  test('drops the braces that the bodies of left-out declarations keep', () => {
+    const go = 'package p\n\nfunc helper(a, b, c int) {\n\tx()\n}\n\nfunc (r R) m() {}\n\ntype T int\n';
+    const scan = scanDeclarations(go);
+    expect(scan.leftOutBraces.map((i) => go[i])).toEqual(['{', '}', '{', '}']);
+    expect(new CompactText(go, scan.ranges, new PositionIndex(go), scan.leftOutBraces).text).toBe('package p\n\n\n\n\n\ntype T int\n');
+  });
+
   test('a text kept whole is the text itself', () => {
     const whole = new CompactText(text, ranges([0, text.length]), positions);
     expect(whole.text).toBe(text);

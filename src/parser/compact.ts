@@ -2,8 +2,9 @@
  * The kept ranges of a pre-scanned text, joined into one short string for tree-sitter. It reads
  * the same tokens as a parse over `includedRanges` (a ranged parse reads the ranges one after
  * another too), but without a jump and a call back into JS at every range: a file keeps about 40
- * ranges, and those jumps were a quarter of the parse. Node indices then count units of the
- * joined text, so ranges are mapped back to the file here.
+ * ranges, and those jumps were a quarter of the parse. The braces that the bodies of left-out
+ * declarations keep (for a session's sake) can be dropped too. Node indices then count units of
+ * the joined text, so ranges are mapped back to the file here.
  */
 import type { Range } from './model.js';
 import type { PositionIndex, RangeIndex } from './position.js';
@@ -20,24 +21,37 @@ export class CompactText implements RangeIndex {
   // Extraction asks in file order: the last range found is nearly always the next one's.
   #last = 0;
 
-  /** Joins the `ranges` (in order) of `text`, whose positions `positions` gives. */
-  constructor(text: string, ranges: readonly DeclarationRange[], positions: PositionIndex) {
+  /**
+   * Joins the `ranges` (in order) of `text`, whose positions `positions` gives, without the units
+   * at the indices `dropped` (in order).
+   */
+  constructor(text: string, ranges: readonly DeclarationRange[], positions: PositionIndex, dropped: readonly number[] = []) {
     this.#positions = positions;
-    if (ranges.length === 1 && ranges[0]!.startIndex === 0 && ranges[0]!.endIndex === text.length) {
-      this.text = text;
-      this.#joinedStarts.push(0);
-      this.#fileStarts.push(0);
-      return;
-    }
     const parts: string[] = [];
     let length = 0;
-    for (const { startIndex, endIndex } of ranges) {
+    const keep = (start: number, end: number) => {
+      if (start >= end) return;
       this.#joinedStarts.push(length);
-      this.#fileStarts.push(startIndex);
-      parts.push(text.slice(startIndex, endIndex));
-      length += endIndex - startIndex;
+      this.#fileStarts.push(start);
+      parts.push(text.slice(start, end));
+      length += end - start;
+    };
+    let next = 0;
+    for (const { startIndex, endIndex } of ranges) {
+      let from = startIndex;
+      for (; next < dropped.length && dropped[next]! < endIndex; next++) {
+        const at = dropped[next]!;
+        if (at < from) continue;
+        keep(from, at);
+        from = at + 1;
+      }
+      keep(from, endIndex);
     }
-    this.text = parts.join('');
+    if (parts.length === 0) {
+      this.#joinedStarts.push(0);
+      this.#fileStarts.push(0);
+    }
+    this.text = parts.length === 1 ? parts[0]! : parts.join('');
   }
 
   /**

@@ -34,7 +34,7 @@ export function extractFile(parser: GoParser, source: DecodedSource): ExtractedF
   // tree-sitter parses only what detection reads (prescan.ts): no function bodies, values or
   // declarations no kind can match, which is nearly all of the bytes.
   const scan = scanDeclarations(source.text);
-  const compact = new CompactText(source.text, scan.ranges, source.positions);
+  const compact = new CompactText(source.text, scan.ranges, source.positions, scan.leftOutBraces);
   const clean = parser.withTree(compact.text, (tree) => (tree.rootNode.hasError ? null : extractTree(tree, source, scan, compact)));
   // tree-sitter weighs error recoveries by the bytes and lines they skip, gaps included, so a
   // damaged file can recover differently from its joined text: it is parsed over its ranges

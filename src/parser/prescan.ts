@@ -61,6 +61,11 @@ export interface DeclarationScan {
    * them into ranges to parse when a package without candidates looks for near misses.
    */
   deferred: number[];
+  /**
+   * The indices of the `{` and `}` that the bodies of the func declarations left out keep (an
+   * empty block, for a session), in order: a one-shot parse can do without them.
+   */
+  leftOutBraces: number[];
 }
 
 /**
@@ -70,10 +75,10 @@ export interface DeclarationScan {
 export function scanDeclarations(text: string): DeclarationScan {
   // tree-sitter reports a NUL as a syntax error wherever it is; a file with one (rare, and
   // already damaged) is parsed whole so that no gap hides it.
-  if (text.includes('\0')) return { ranges: toRanges(text, []), leftOutNames: [], leftOutFuncs: [], deferred: [] };
+  if (text.includes('\0')) return { ranges: toRanges(text, []), leftOutNames: [], leftOutFuncs: [], deferred: [], leftOutBraces: [] };
   const scan = new Prescan(text);
   scan.run();
-  return { ranges: toRanges(text, scan.gaps), leftOutNames: scan.names, leftOutFuncs: scan.leftOut, deferred: scan.deferred };
+  return { ranges: toRanges(text, scan.gaps), leftOutNames: scan.names, leftOutFuncs: scan.leftOut, deferred: scan.deferred, leftOutBraces: scan.leftOutBraces };
 }
 
 /** deferredRanges is the ranges of the scan's deferred functions, to parse apart. */
@@ -137,6 +142,7 @@ class Prescan {
   readonly names: string[] = [];
   readonly leftOut: FuncNameSpan[] = [];
   readonly deferred: number[] = [];
+  readonly leftOutBraces: number[] = [];
   private pos = 0;
   private decl = Decl.None;
   private paren = 0;
@@ -427,6 +433,7 @@ class Prescan {
     const reportable = couldBeReported(this.method, name, this.params, this.results);
     if (reportable && (this.method || name === 'main' || isExported(name))) return;
     this.leaveOut(open);
+    if (open !== close) this.leftOutBraces.push(open, close);
     if (this.method) return;
     this.leftOut.push({ name, nameStart: this.funcNameStart, nameEnd: this.funcNameStart + name.length });
     if (!reportable || name === 'init') return;

@@ -67,8 +67,9 @@ export function keepRanges(scan: DeclarationScan, block: number, rope: Rope, edi
     func.nameStart += delta;
     func.nameEnd += delta;
   }
-  const deferred = scan.deferred;
-  for (let i = 0; i < deferred.length; i++) if (deferred[i]! >= edit.oldEndIndex) deferred[i]! += delta;
+  for (const indices of [scan.deferred, scan.leftOutBraces]) {
+    for (let i = 0; i < indices.length; i++) if (indices[i]! >= edit.oldEndIndex) indices[i]! += delta;
+  }
   return true;
 }
 
