@@ -77,7 +77,8 @@ describe('CompactText', () => {
 
 /** What extraction gives, without the source it keeps for deferred functions. */
 function model(file: ExtractedFile): unknown {
-  return { ...file, deferred: file.deferred?.scan ?? null };
+  const leftOutFuncs = file.leftOutFuncs.map((fn) => ({ ...fn, nameRange: fn.nameRange() }));
+  return { ...file, leftOutFuncs, deferred: file.deferred?.scan ?? null };
 }
 
 /** Extraction from a parse over the ranges themselves, as a session parses. */

@@ -70,8 +70,9 @@ export function extractTree(tree: Tree, source: DecodedSource, scan: Declaration
     else for (const child of node.children.reverse()) stack.push(child);
   }
   for (const name of scan.leftOutNames) declare(out, name);
+  const positions = source.positions;
   for (const { name, nameStart, nameEnd } of scan.leftOutFuncs) {
-    out.leftOutFuncs.push({ name, file: source.name, nameRange: source.positions.range(nameStart, nameEnd) });
+    out.leftOutFuncs.push({ name, file: source.name, nameRange: () => positions.range(nameStart, nameEnd) });
     declare(out, name);
   }
   // tree-sitter accepts a file without a package clause (an empty one too); Go's parser does not.

@@ -100,7 +100,8 @@ export interface FuncDecl {
 export interface LeftOutFunc {
   name: string;
   file: string;
-  nameRange: Range;
+  /** Where the name stands, worked out when asked: a package has many, and only `--target` asks. */
+  nameRange: () => Range;
 }
 
 /** A GoFile is one selected file of the package. */

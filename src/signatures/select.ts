@@ -2,7 +2,7 @@
  * Selection (SPEC §4): the one function a buildpack should wrap, or null with a diagnostic that
  * says why and how to choose.
  */
-import type { GoPackage } from '../parser/model.js';
+import type { GoPackage, Range } from '../parser/model.js';
 import type { ClassifiedFunction, Diagnostic, RelatedInformation } from '../schema.js';
 import { makeDiagnostic } from '../diagnostics.js';
 import { isProgram, preferredNames } from './names.js';
@@ -29,11 +29,17 @@ function none(diagnostic: Diagnostic): Selection {
 function byTarget(pkg: GoPackage, functions: readonly ClassifiedFunction[], target: string): Selection {
   if (functions.some((fn) => fn.name === target)) return { selected: target, diagnostics: [] };
   const candidates = functions.map((fn) => fn.name);
-  const declared =
-    pkg.funcs.find((fn) => fn.name === target && fn.receiver === null) ?? pkg.leftOutFuncs.find((fn) => fn.name === target);
-  if (!declared) return none(makeDiagnostic('target-not-found', {}, { target, candidates }));
-  const place = { file: declared.file, range: declared.nameRange };
+  const place = placeOf(pkg, target);
+  if (!place) return none(makeDiagnostic('target-not-found', {}, { target, candidates }));
   return none(makeDiagnostic('target-not-classified', place, { target, candidates }));
+}
+
+/** Where the package declares a function (not a method) named `name`, parsed or left out. */
+function placeOf(pkg: GoPackage, name: string): { file: string; range: Range } | undefined {
+  const parsed = pkg.funcs.find((fn) => fn.name === name && fn.receiver === null);
+  if (parsed) return { file: parsed.file, range: parsed.nameRange };
+  const leftOut = pkg.leftOutFuncs.find((fn) => fn.name === name);
+  return leftOut && { file: leftOut.file, range: leftOut.nameRange() };
 }
 
 function ambiguous(candidates: readonly ClassifiedFunction[]): Selection {
