@@ -6,7 +6,7 @@ import { CompactText } from './compact.js';
 import { extractFile, extractTree, type ExtractedFile } from './extract.js';
 import { createGoParser, type GoParser } from './load.js';
 import { PositionIndex } from './position.js';
-import { scanDeclarations, type DeclarationRange } from './prescan.js';
+import { scanDeclarations } from './prescan.js';
 import { decodeSource } from './source.js';
 
 let parser: GoParser;
@@ -15,10 +15,9 @@ beforeAll(async () => {
 });
 afterAll(() => parser.dispose());
 
-/** Ranges over the given [start, end) index pairs (points are not read by CompactText). */
-function ranges(...spans: [number, number][]): DeclarationRange[] {
-  const point = { row: 0, column: 0 };
-  return spans.map(([startIndex, endIndex]) => ({ startIndex, endIndex, startPosition: point, endPosition: point }));
+/** The [start, end) index pairs as CompactText takes them. */
+function spans(...spans: [number, number][]): number[] {
+  return spans.flat();
 }
 
 describe('CompactText', () => {
@@ -26,9 +25,9 @@ describe('CompactText', () => {
   const text = 'ab\u20acd\nefgh\n';
   const positions = new PositionIndex(text);
   // Keeps "ab", "d\ne" and "gh": joined "abd\negh".
-  const compact = new CompactText(text, ranges([0, 2], [3, 6], [7, 9]), positions);
+  const compact = new CompactText(text, spans([0, 2], [3, 6], [7, 9]), positions);
 
-  test('joins the ranges', () => {
+  test('joins the spans', () => {
     expect(compact.text).toBe('abd\negh');
   });
 
@@ -45,16 +44,16 @@ describe('CompactText', () => {
   });
 
   test('answers spans in any order', () => {
-    const spans: [number, number][] = [[5, 7], [0, 1], [2, 5], [1, 6], [7, 7]];
-    const fresh = () => new CompactText(text, ranges([0, 2], [3, 6], [7, 9]), positions);
-    const inOrder = spans.map(([s, e]) => fresh().range(s, e));
+    const asked: [number, number][] = [[5, 7], [0, 1], [2, 5], [1, 6], [7, 7]];
+    const fresh = () => new CompactText(text, spans([0, 2], [3, 6], [7, 9]), positions);
+    const oneEach = asked.map(([s, e]) => fresh().range(s, e));
     const one = fresh();
-    expect(spans.map(([s, e]) => one.range(s, e))).toEqual(inOrder);
+    expect(asked.map(([s, e]) => one.range(s, e))).toEqual(oneEach);
   });
 
   test('leaves out dropped units, mapping what is around them', () => {
     // Without "d" (3) and "g" (7): "ab", "\ne" and "h".
-    const dropped = new CompactText(text, ranges([0, 2], [3, 6], [7, 9]), positions, [3, 7]);
+    const dropped = new CompactText(text, spans([0, 2], [3, 6], [7, 9]), positions, [3, 7]);
     expect(dropped.text).toBe('ab\neh');
     expect(dropped.range(2, 4)).toEqual(positions.range(4, 6));
     expect(dropped.range(4, 5)).toEqual(positions.range(8, 9));
@@ -65,11 +64,11 @@ describe('CompactText', () => {
     const go = 'package p\n\nfunc helper(a, b, c int) {\n\tx()\n}\n\nfunc (r R) m() {}\n\ntype T int\n';
     const scan = scanDeclarations(go);
     expect(scan.leftOutBraces.map((i) => go[i])).toEqual(['{', '}', '{', '}']);
-    expect(new CompactText(go, scan.ranges, new PositionIndex(go), scan.leftOutBraces).text).toBe('package p\n\n\n\n\n\ntype T int\n');
+    expect(new CompactText(go, scan.spans, new PositionIndex(go), scan.leftOutBraces).text).toBe('package p\n\n\n\n\n\ntype T int\n');
   });
 
   test('a text kept whole is the text itself', () => {
-    const whole = new CompactText(text, ranges([0, text.length]), positions);
+    const whole = new CompactText(text, spans([0, text.length]), positions);
     expect(whole.text).toBe(text);
     expect(whole.range(4, 9)).toEqual(positions.range(4, 9));
   });

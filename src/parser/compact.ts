@@ -1,5 +1,5 @@
 /**
- * The kept ranges of a pre-scanned text, joined into one short string for tree-sitter. It reads
+ * The kept spans of a pre-scanned text, joined into one short string for tree-sitter. It reads
  * the same tokens as a parse over `includedRanges` (a ranged parse reads the ranges one after
  * another too), but without a jump and a call back into JS at every range: a file keeps about 40
  * ranges, and those jumps were a quarter of the parse. The braces that the bodies of left-out
@@ -8,7 +8,6 @@
  */
 import type { Range } from './model.js';
 import type { PositionIndex, RangeIndex } from './position.js';
-import type { DeclarationRange } from './prescan.js';
 import { lastAtOrBefore } from '../sorted.js';
 
 /** A CompactText is the joined text, with the Range of a span of it in the file. */
@@ -22,10 +21,10 @@ export class CompactText implements RangeIndex {
   #last = 0;
 
   /**
-   * Joins the `ranges` (in order) of `text`, whose positions `positions` gives, without the units
-   * at the indices `dropped` (in order).
+   * Joins the `spans` (start, end pairs, in order) of `text`, whose positions `positions` gives,
+   * without the units at the indices `dropped` (in order).
    */
-  constructor(text: string, ranges: readonly DeclarationRange[], positions: PositionIndex, dropped: readonly number[] = []) {
+  constructor(text: string, spans: readonly number[], positions: PositionIndex, dropped: readonly number[] = []) {
     this.#positions = positions;
     const parts: string[] = [];
     let length = 0;
@@ -37,8 +36,9 @@ export class CompactText implements RangeIndex {
       length += end - start;
     };
     let next = 0;
-    for (const { startIndex, endIndex } of ranges) {
-      let from = startIndex;
+    for (let i = 0; i < spans.length; i += 2) {
+      const endIndex = spans[i + 1]!;
+      let from = spans[i]!;
       for (; next < dropped.length && dropped[next]! < endIndex; next++) {
         const at = dropped[next]!;
         if (at < from) continue;

@@ -5,7 +5,7 @@
  */
 import type { Node, Tree } from 'web-tree-sitter';
 import type { FuncDecl, GoFile, LeftOutFunc, Range, SyntaxProblem, TypeDecl, TypeExpr } from './model.js';
-import { deferredRanges, scanDeclarations, type DeclarationScan } from './prescan.js';
+import { deferredSpans, scanDeclarations, type DeclarationScan } from './prescan.js';
 import type { GoParser } from './load.js';
 import type { DecodedSource } from './source.js';
 import { unquote } from './literal.js';
@@ -34,7 +34,7 @@ export function extractFile(parser: GoParser, source: DecodedSource): ExtractedF
   // tree-sitter parses only what detection reads (prescan.ts): no function bodies, values or
   // declarations no kind can match, which is nearly all of the bytes.
   const scan = scanDeclarations(source.text);
-  const compact = new CompactText(source.text, scan.ranges, source.positions, scan.leftOutBraces);
+  const compact = new CompactText(source.text, scan.spans, source.positions, scan.leftOutBraces);
   const clean = parser.withTree(compact.text, (tree) => (tree.rootNode.hasError ? null : extractTree(tree, source, scan, compact)));
   // tree-sitter weighs error recoveries by the bytes and lines they skip, gaps included, so a
   // damaged file can recover differently from its joined text: it is parsed over its ranges
@@ -149,7 +149,7 @@ function importDeclaration(node: Node, source: NodeSource, out: ExtractedFile): 
 export function readDeferredFuncs(parser: GoParser, file: ExtractedFile): FuncDecl[] {
   if (!file.deferred) return [];
   const { source, scan } = file.deferred;
-  const compact = new CompactText(source.text, deferredRanges(source.text, scan), source.positions);
+  const compact = new CompactText(source.text, deferredSpans(source.text, scan), source.positions);
   const nodeSource: NodeSource = { name: source.name, positions: compact };
   const read = (tree: Tree) =>
     tree.rootNode.children.flatMap((node) => (node.type === 'function_declaration' ? (funcDeclaration(node, nodeSource) ?? []) : []));

@@ -49,8 +49,10 @@ export interface FuncNameSpan {
 
 /** A DeclarationScan is what tree-sitter must parse, and what the scan left out whole. */
 export interface DeclarationScan {
-  /** In order and never empty: one range over the whole text when nothing is left out. */
-  ranges: DeclarationRange[];
+  /** The spans to parse, as start, end pairs of UTF-16 indices: in order and never none (the whole text when nothing is left out). */
+  spans: number[];
+  /** The same spans as ranges with points, for `includedRanges` (worked out when first asked). */
+  readonly ranges: DeclarationRange[];
   /** The names that the var and const declarations left out whole declare. */
   leftOutNames: string[];
   /** The functions left out whole (methods are not listed: they declare no name). */
@@ -75,16 +77,37 @@ export interface DeclarationScan {
 export function scanDeclarations(text: string): DeclarationScan {
   // tree-sitter reports a NUL as a syntax error wherever it is; a file with one (rare, and
   // already damaged) is parsed whole so that no gap hides it.
-  if (text.includes('\0')) return { ranges: toRanges(text, []), leftOutNames: [], leftOutFuncs: [], deferred: [], leftOutBraces: [] };
+  if (text.includes('\0')) return declarationScan(text, { gaps: [], names: [], leftOut: [], deferred: [], leftOutBraces: [] });
   const scan = new Prescan(text);
   scan.run();
-  return { ranges: toRanges(text, scan.gaps), leftOutNames: scan.names, leftOutFuncs: scan.leftOut, deferred: scan.deferred, leftOutBraces: scan.leftOutBraces };
+  return declarationScan(text, scan);
 }
 
-/** deferredRanges is the ranges of the scan's deferred functions, to parse apart. */
-export function deferredRanges(text: string, scan: DeclarationScan): DeclarationRange[] {
+function declarationScan(text: string, scan: Pick<Prescan, 'gaps' | 'names' | 'leftOut' | 'deferred' | 'leftOutBraces'>): DeclarationScan {
+  const spans = keptSpans(text.length, scan.gaps);
+  // Points cost a sweep over every newline of the file; a one-shot parse of the joined spans needs none.
+  let ranges: DeclarationRange[] | undefined;
+  return {
+    spans,
+    get ranges() {
+      return (ranges ??= toRanges(text, spans));
+    },
+    leftOutNames: scan.names,
+    leftOutFuncs: scan.leftOut,
+    deferred: scan.deferred,
+    leftOutBraces: scan.leftOutBraces,
+  };
+}
+
+/** deferredSpans is the spans of the scan's deferred functions, to parse apart (start, end pairs). */
+export function deferredSpans(text: string, scan: DeclarationScan): number[] {
   // The spans between the deferred pieces are the gaps.
-  return toRanges(text, [0, ...scan.deferred, text.length]);
+  return keptSpans(text.length, [0, ...scan.deferred, text.length]);
+}
+
+/** deferredRanges is deferredSpans as ranges with points, for `includedRanges`. */
+export function deferredRanges(text: string, scan: DeclarationScan): DeclarationRange[] {
+  return toRanges(text, deferredSpans(text, scan));
 }
 
 /**
@@ -526,9 +549,20 @@ function declOf(word: Word): Decl {
   }
 }
 
-/** Turns gaps into the kept ranges between them, with points found in one sweep over the newlines. */
-function toRanges(text: string, gaps: number[]): DeclarationRange[] {
-  const ranges: DeclarationRange[] = [];
+/** The kept spans between the gaps, as start, end pairs: one at least, since tree-sitter wants a range. */
+function keptSpans(length: number, gaps: readonly number[]): number[] {
+  const spans: number[] = [];
+  let start = 0;
+  for (let i = 0; i < gaps.length; i += 2) {
+    if (gaps[i]! > start) spans.push(start, gaps[i]!);
+    start = gaps[i + 1]!;
+  }
+  if (length > start || spans.length === 0) spans.push(start, length);
+  return spans;
+}
+
+/** Turns spans into ranges, with points found in one sweep over the newlines. */
+function toRanges(text: string, spans: readonly number[]): DeclarationRange[] {
   let row = 0;
   let lineStart = 0;
   let nl = text.indexOf('\n');
@@ -540,19 +574,11 @@ function toRanges(text: string, gaps: number[]): DeclarationRange[] {
     }
     return { row, column: index - lineStart };
   };
-  let start = 0;
-  let startPoint: Point = { row: 0, column: 0 };
-  for (let i = 0; i < gaps.length; i += 2) {
-    const gapStart = gaps[i]!;
-    const gapEnd = gaps[i + 1]!;
-    if (gapStart > start) {
-      ranges.push({ startIndex: start, endIndex: gapStart, startPosition: startPoint, endPosition: pointAt(gapStart) });
-    }
-    start = gapEnd;
-    startPoint = pointAt(gapEnd);
-  }
-  if (text.length > start || ranges.length === 0) {
-    ranges.push({ startIndex: start, endIndex: text.length, startPosition: startPoint, endPosition: pointAt(text.length) });
+  const ranges: DeclarationRange[] = [];
+  for (let i = 0; i < spans.length; i += 2) {
+    const startIndex = spans[i]!;
+    const endIndex = spans[i + 1]!;
+    ranges.push({ startIndex, endIndex, startPosition: pointAt(startIndex), endPosition: pointAt(endIndex) });
   }
   return ranges;
 }

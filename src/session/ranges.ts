@@ -67,7 +67,7 @@ export function keepRanges(scan: DeclarationScan, block: number, rope: Rope, edi
     func.nameStart += delta;
     func.nameEnd += delta;
   }
-  for (const indices of [scan.deferred, scan.leftOutBraces]) {
+  for (const indices of [scan.spans, scan.deferred, scan.leftOutBraces]) {
     for (let i = 0; i < indices.length; i++) if (indices[i]! >= edit.oldEndIndex) indices[i]! += delta;
   }
   return true;

@@ -7,6 +7,6 @@ import type { GoParser } from '../../src/parser/load.js';
 import type { DecodedSource } from '../../src/parser/source.js';
 
 export function extractWhole(parser: GoParser, source: DecodedSource): ExtractedFile {
-  const nothingLeftOut = { ranges: [], leftOutNames: [], leftOutFuncs: [], deferred: [], leftOutBraces: [] };
+  const nothingLeftOut = { spans: [], ranges: [], leftOutNames: [], leftOutFuncs: [], deferred: [], leftOutBraces: [] };
   return parser.withTree(source.text, (tree) => extractTree(tree, source, nothingLeftOut));
 }
