@@ -65,6 +65,20 @@ describe('PositionIndex', () => {
     }
   });
 
+  test('indices asked in any order agree, on ASCII and mixed text (lines are found only as far as asked)', () => {
+    let seed = 11;
+    const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    const ascii = Array.from({ length: 2000 }, () => ['a', '\n', ' ', '\r'][Math.floor(random() * 4)]).join('');
+    const mixed = `${ascii.slice(0, 1000)}é\n日${ascii.slice(1000)}`;
+    for (const text of [ascii, mixed, 'no newline', '\n\n\n']) {
+      const order = Array.from({ length: text.length + 1 }, (_, i) => i).sort(() => random() - 0.5);
+      for (const leading of [0, 3]) {
+        const index = new PositionIndex(text, { leadingBytes: leading });
+        for (const i of order) expect(index.position(i), `${i}`).toEqual(expected(text, i, leading));
+      }
+    }
+  });
+
   test('surrogate pairs that straddle the 64-unit chunks the index keeps', () => {
     for (const pad of [62, 63, 64, 126, 127]) {
       const text = `${'a'.repeat(pad)}🎉é🎉x\n🎉`;

@@ -34,8 +34,10 @@ export class PositionIndex implements RangeIndex {
   readonly #text: string;
   readonly #leading: number;
   readonly #invalid: ReadonlySet<number> | undefined;
-  // Built on first use: files that are never asked for a position cost nothing.
-  #lineStarts: number[] | undefined;
+  // Built as far as positions are asked for: files never asked cost nothing.
+  readonly #lineStarts: number[] = [0];
+  /** Where the search for more line starts goes on (just after the last found), or -1 when all are found. */
+  #linesEnd = 0;
   // The line of the last position asked for: extraction asks in file order, mostly on one line.
   #lastLine = 0;
   // Byte offset of every 64th unit; null when every unit is one byte (ASCII fast path).
@@ -62,9 +64,19 @@ export class PositionIndex implements RangeIndex {
 
   /** The go/token position of the unit at `utf16Index`. */
   position(utf16Index: number): Position {
-    const index = this.#clamp(utf16Index);
-    const starts = this.#lines();
-    const line = this.#lineOf(starts, index);
+    // One function for the common path: positions are asked for every node detection reads,
+    // mostly while the code is still cold, where every call costs.
+    const text = this.#text;
+    const index = utf16Index > 0 ? Math.min(Math.floor(utf16Index), text.length) : 0;
+    const starts = this.#linesThrough(index);
+    let line = this.#lastLine;
+    if (!(starts[line]! <= index && !(starts[line + 1]! <= index))) line = this.#lastLine = lastAtOrBefore(starts, index);
+    const checkpoints = this.#checkpoints === undefined ? this.#chunks() : this.#checkpoints;
+    if (checkpoints === null) {
+      // Every unit is one byte.
+      const offset = this.#leading + index;
+      return { line: line + 1, column: line === 0 ? offset + 1 : index - starts[line]! + 1, offset };
+    }
     const offset = this.#offsetOf(index);
     // Line 1 starts at byte 0 even with a byte order mark: Go's columns count it.
     const lineStart = line === 0 ? 0 : this.#offsetOf(starts[line]!);
@@ -86,24 +98,33 @@ export class PositionIndex implements RangeIndex {
     return checkpoints[chunk]! + this.#bytes(from, index);
   }
 
-  #lineOf(starts: readonly number[], index: number): number {
-    const last = this.#lastLine;
-    if (starts[last]! <= index && !(starts[last + 1]! <= index)) return last;
-    return (this.#lastLine = lastAtOrBefore(starts, index));
-  }
-
   #clamp(index: number): number {
     if (!(index > 0)) return 0;
     return Math.min(Math.floor(index), this.#text.length);
   }
 
-  #lines(): number[] {
-    if (this.#lineStarts) return this.#lineStarts;
-    const starts = [0];
-    const text = this.#text;
+  /**
+   * The starts of the lines, found at least through the line of `index`: only as far as
+   * positions are asked for (detection reads declarations, rarely the file's last lines).
+   */
+  #linesThrough(index: number): number[] {
+    const starts = this.#lineStarts;
+    if (this.#linesEnd < 0 || this.#linesEnd >= index) return starts;
     // Go ends lines at '\n' only; a '\r' before it is counted in the line's columns.
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    this.#lineStarts = starts;
+    const text = this.#text;
+    let nl = this.#linesEnd;
+    for (;;) {
+      nl = text.indexOf('\n', nl);
+      if (nl === -1) {
+        this.#linesEnd = -1;
+        break;
+      }
+      starts.push(++nl);
+      if (nl > index) {
+        this.#linesEnd = nl;
+        break;
+      }
+    }
     return starts;
   }
 
