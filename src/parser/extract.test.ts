@@ -279,6 +279,11 @@ describe('syntax problems', () => {
     expect(file.syntaxProblems.map((p) => [p.range.start.offset, p.missing])).toEqual([[18, null]]);
   });
 
+  test('a NUL inside a body is parsed, not left out, so tree-sitter reports it', () => {
+    const file = extract('package p\n\nfunc F() {\n\tx := "a\0b"\n}\n');
+    expect(file.syntaxProblems.map((p) => p.range.start.line)).toContain(4);
+  });
+
   test('a clean file has no problems', () => {
     expect(extract('package p\nfunc F() {}\n').syntaxProblems).toEqual([]);
   });

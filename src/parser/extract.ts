@@ -33,7 +33,7 @@ export interface ExtractedFile {
 export function extractFile(parser: GoParser, source: DecodedSource): ExtractedFile {
   // tree-sitter parses only what detection reads (prescan.ts): no function bodies, values or
   // declarations no kind can match, which is nearly all of the bytes.
-  const scan = scanDeclarations(source.text);
+  const scan = scanDeclarations(source.text, source.problems.some((problem) => problem.code === 'nul-byte'));
   const compact = new CompactText(source.text, scan.spans, source.positions, scan.leftOutBraces);
   const clean = parser.withTree(compact.text, (tree) => (tree.rootNode.hasError ? null : extractTree(tree, source, scan, compact)));
   // tree-sitter weighs error recoveries by the bytes and lines they skip, gaps included, so a

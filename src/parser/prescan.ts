@@ -74,10 +74,11 @@ export interface DeclarationScan {
  * scanDeclarations finds the spans of `text` that tree-sitter must parse to see every import,
  * type declaration and every exported function signature that classification could report on.
  */
-export function scanDeclarations(text: string): DeclarationScan {
+export function scanDeclarations(text: string, hasNul = text.includes('\0')): DeclarationScan {
   // tree-sitter reports a NUL as a syntax error wherever it is; a file with one (rare, and
-  // already damaged) is parsed whole so that no gap hides it.
-  if (text.includes('\0')) return declarationScan(text, { gaps: [], names: [], leftOut: [], deferred: [], leftOutBraces: [] });
+  // already damaged) is parsed whole so that no gap hides it. (A caller that has looked for
+  // NULs already says what it found.)
+  if (hasNul) return declarationScan(text, { gaps: [], names: [], leftOut: [], deferred: [], leftOutBraces: [] });
   const scan = new Prescan(text);
   scan.run();
   return declarationScan(text, scan);
