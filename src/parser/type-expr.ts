@@ -50,14 +50,14 @@ interface ParamGroup {
 export function paramList(list: Node, positions: RangeIndex, depth = 0): ParamList {
   const groups = distributeNames(paramGroups(list, positions, depth));
   const params: Param[] = [];
-  for (const { names, type, start, end } of groups) {
-    for (const name of names) params.push({ name: name.text, type, range: positions.range(name.startIndex, end) });
+  const texts: string[] = [];
+  for (const { names, type, dots, start, end } of groups) {
+    // Each read of a node's text is a call into wasm: the names are read once.
+    const nameTexts = names.map((name) => name.text);
+    names.forEach((name, i) => params.push({ name: nameTexts[i]!, type, range: positions.range(name.startIndex, end) }));
     if (names.length === 0) params.push({ name: null, type, range: positions.range(start, end) });
+    texts.push(`${names.length ? `${nameTexts.join(', ')} ` : ''}${dots}${type.text}`);
   }
-  const texts = groups.map(({ names, type, dots }) => {
-    const prefix = names.length ? `${names.map((n) => n.text).join(', ')} ` : '';
-    return `${prefix}${dots}${type.text}`;
-  });
   return { params, variadic: groups.some((g) => g.dots !== ''), text: `(${texts.join(', ')})` };
 }
 
@@ -128,7 +128,11 @@ function sub(node: Node | null, positions: RangeIndex, depth: number): TypeExpr 
 }
 
 const builders: Record<string, Builder> = {
-  type_identifier: (node, range) => ({ kind: 'name', name: node.text, text: node.text, range }),
+  type_identifier(node, range) {
+    // Each read of a node's text is a call into wasm.
+    const name = node.text;
+    return { kind: 'name', name, text: name, range };
+  },
   qualified_type(node, range) {
     const qualifier = node.childForFieldName('package')?.text;
     const name = node.childForFieldName('name')?.text;
