@@ -57,6 +57,20 @@ describe('readPackageDir', () => {
     expect(() => readPackageDirSync(join(root, 'nope'))).toThrow(`${join(root, 'nope')}: no such directory`);
   });
 
+  test('readPackageDirSync reads files larger than its shared buffer, and bytes that outlive the next read', () => {
+    const big = join(root, 'big');
+    mkdirSync(big);
+    const text = `package big\n// ${'é'.repeat(700_000)}\n`; // 1.4 MB: the buffer grows
+    const bytes = Buffer.concat([Buffer.from(text), Buffer.from([0xff])]); // 1.4 MB of invalid UTF-8
+    writeFileSync(join(big, 'a.go'), bytes);
+    writeFileSync(join(big, 'b.go'), text.replaceAll('é', 'ü'));
+    writeFileSync(join(big, 'c.go'), 'package big\n');
+    const { files } = readPackageDirSync(big);
+    expect(Buffer.from(files[0]?.text as Uint8Array).equals(bytes)).toBe(true);
+    expect(files[1]?.text).toBe(text.replaceAll('é', 'ü'));
+    expect(files[2]?.text).toBe('package big\n');
+  });
+
   test('readPackageDirSync leaves out the text of files detection does not need, and only that', async () => {
     const { files, unreadable } = readPackageDirSync(dir, { needsText: (name) => !name.endsWith('_test.go') });
     const whole = await readPackageDir(dir);

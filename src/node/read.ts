@@ -2,7 +2,7 @@
  * Reading one package directory: every `*.go` regular file in it (subdirectories are other
  * packages), as bytes, because detection decodes and reports damaged text itself.
  */
-import { accessSync, closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync, type Dirent } from 'node:fs';
+import { accessSync, closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync, type Dirent } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import { isAscii, isUtf8 } from 'node:buffer';
 import { join } from 'node:path';
@@ -90,24 +90,38 @@ function sourceText(bytes: Uint8Array): string | Uint8Array {
   return isUtf8(bytes) ? buffer.toString('utf8') : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
+/** sharedBuffer is what readSourceFileSync reads into, grown as files need; it is never handed out. */
+let sharedBuffer = Buffer.allocUnsafe(1 << 20);
+
+/** readSourceSync reads an opened file into sharedBuffer and returns its sourceText. */
+function readSourceSync(fd: number): string | Uint8Array {
+  let length = 0;
+  for (;;) {
+    if (length === sharedBuffer.length) {
+      const grown = Buffer.allocUnsafe(sharedBuffer.length * 2);
+      sharedBuffer.copy(grown, 0, 0, length);
+      sharedBuffer = grown;
+    }
+    const n = readSync(fd, sharedBuffer, length, sharedBuffer.length - length, null);
+    if (n === 0) break;
+    length += n;
+  }
+  const text = sourceText(sharedBuffer.subarray(0, length));
+  // Invalid UTF-8 comes back as a view of the buffer, which the next read overwrites.
+  return typeof text === 'string' ? text : text.slice();
+}
+
 /**
- * readRegularFileSync is readRegularFile without the event loop. It reads into a buffer of the
- * size fstat gave (readFileSync(fd) would fstat again), growing it if the file grew meanwhile.
+ * readSourceFileSync is readRegularFile without the event loop, returning the file's sourceText.
+ * A directory entry that is a regular file (known from the listing) is no FIFO or device and is
+ * not checked again; a symlink's target is, with fstat. One buffer serves every read: a run of
+ * thousands of files allocates and fstats none of them.
  */
-function readRegularFileSync(path: string): Uint8Array {
+function readSourceFileSync(path: string, knownRegular: boolean): string | Uint8Array {
   const fd = openSync(path, readFlags);
   try {
-    const info = fstatSync(fd);
-    if (!info.isFile()) throw new Error('not a regular file');
-    let bytes = Buffer.allocUnsafe(info.size + 1);
-    let length = 0;
-    for (;;) {
-      if (length === bytes.length) bytes = Buffer.concat([bytes, Buffer.allocUnsafe(bytes.length)]);
-      const n = readSync(fd, bytes, length, bytes.length - length, null);
-      if (n === 0) break;
-      length += n;
-    }
-    return new Uint8Array(bytes.buffer, bytes.byteOffset, length);
+    if (!knownRegular && !fstatSync(fd).isFile()) throw new Error('not a regular file');
+    return readSourceSync(fd);
   } finally {
     closeSync(fd);
   }
@@ -189,10 +203,7 @@ function readEntriesSync(dir: string, entries: Dirent[], needsText: (name: strin
         readable(path);
         result.files.push({ name: entry.name, text: '' });
       } else {
-        // An entry that is a regular file is no FIFO or device: one native call reads it. What a
-        // symlink points to is checked first.
-        const bytes = entry.isFile() ? readFileSync(path) : readRegularFileSync(path);
-        result.files.push({ name: entry.name, text: sourceText(bytes) });
+        result.files.push({ name: entry.name, text: readSourceFileSync(path, entry.isFile()) });
       }
     } catch (error) {
       result.unreadable.push({ name: entry.name, error: errorMessage(error) });
