@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { gorootFiles } from '../../test/support/goroot.js';
 import { describeWith, hasTool } from '../../test/support/tools.js';
 import { createGoParser, type GoParser } from './load.js';
-import { couldBeReported, deferredRanges, scanDeclarations, type DeclarationScan } from './prescan.js';
+import { CompactText } from './compact.js';
+import { PositionIndex } from './position.js';
+import { couldBeReported, deferredSpans, scanDeclarations, type DeclarationScan } from './prescan.js';
 import { isExported } from './model.js';
 
 let parser: GoParser;
@@ -263,12 +265,13 @@ function isDeferred(node: Node): boolean {
   return couldBeReported(false, name, count(node.childForFieldName('parameters')), count(node.childForFieldName('result')));
 }
 
-/** The signatures that parsing a scan's deferred functions apart gives. */
+/** The signatures that parsing a scan's deferred functions apart gives, as readDeferredFuncs parses them. */
 function deferredSignatures(text: string, scan: DeclarationScan): string[] {
   if (scan.deferred.length === 0) return [];
-  const tree = parser.treeSitter.parse(text, null, { includedRanges: deferredRanges(text, scan) })!;
+  const compact = new CompactText(text, deferredSpans(text, scan), new PositionIndex(text));
+  const tree = parser.treeSitter.parse(compact.text)!;
   try {
-    return signatures(tree, text);
+    return signatures(tree, compact.text);
   } finally {
     tree.delete();
   }

@@ -59,7 +59,7 @@ export interface DeclarationScan {
   leftOutFuncs: FuncNameSpan[];
   /**
    * Where the unexported functions that could still be near misses stand, as start, end pairs of
-   * UTF-16 indices (signature and `{`, then `}` to the end of its line): `deferredRanges` turns
+   * UTF-16 indices (signature and `{`, then `}` to the end of its line): `deferredSpans` turns
    * them into ranges to parse when a package without candidates looks for near misses.
    */
   deferred: number[];
@@ -104,11 +104,6 @@ function declarationScan(text: string, scan: Pick<Prescan, 'gaps' | 'names' | 'l
 export function deferredSpans(text: string, scan: DeclarationScan): number[] {
   // The spans between the deferred pieces are the gaps.
   return keptSpans(text.length, [0, ...scan.deferred, text.length]);
-}
-
-/** deferredRanges is deferredSpans as ranges with points, for `includedRanges`. */
-export function deferredRanges(text: string, scan: DeclarationScan): DeclarationRange[] {
-  return toRanges(text, deferredSpans(text, scan));
 }
 
 /**
