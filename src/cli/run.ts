@@ -6,7 +6,6 @@
 import { statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import type { Worker } from 'node:worker_threads';
 import { generate, GenerateError } from '../codegen/index.js';
 import type { DetectOptions } from '../detect.js';
@@ -16,7 +15,7 @@ import type { DetectResult, DirError } from '../schema.js';
 import { UsageError, type CliArgs } from './args.js';
 import type { Target } from './detect-target.js';
 import { detectPool } from './pool.js';
-import { fewTargets, workerCount } from './spawn.js';
+import { workerCount } from './spawn.js';
 import { compileWasm } from './wasm.js';
 import { exitCodeFor, type ExitCode, type Output } from './exit.js';
 import { formatText } from './text.js';
@@ -69,15 +68,10 @@ function detectOptionsOf(args: CliArgs): Omit<DetectOptions, 'dir' | 'importPath
 
 /**
  * detectAll runs detection over every directory, loading the parser only when needed. Many
- * directories are shared with the worker threads started for them (spawn.ts, pool.ts). Below
- * `fewTargets` directories, the wasm is compiled by the baseline compiler only, since the
- * optimising tier would take longer to compile it than they take to parse, and holds the
- * process's exit until it is done (measured: 3 packages take 550 ms with the baseline compiler
- * only and 650 ms without that limit; the whole standard library on one core the other way round).
+ * directories are shared with the worker threads started for them (spawn.ts, pool.ts).
  */
 async function detectAll(targets: Target[], args: CliArgs, started: Worker[]): Promise<(DetectResult | DirError)[]> {
   if (targets.length === 0) return [];
-  if (targets.length < fewTargets) setFlagsFromString('--liftoff-only');
   const workers = started.slice(0, workerCount(targets.length));
   for (const idle of started.slice(workers.length)) void idle.terminate();
   // Without workers the parser loads the wasm itself: compiling it apart gains nothing then.

@@ -9,11 +9,8 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
-/**
- * Below this many directories per worker, a worker thread costs more to start than it saves
- * (and V8's optimising compiler for the wasm too: see run.ts).
- */
-export const fewTargets = 8;
+/** Below this many directories per worker, a worker thread costs more to start than it saves. */
+const fewTargets = 8;
 
 /** The built worker beside the bundled CLI; absent when the sources run unbuilt (tests). */
 const workerUrl = new URL('./cli-worker.js', import.meta.url);
