@@ -212,9 +212,10 @@ function child(name, extra, flags = []) {
 function targetSession(root) {
   const row = { target: '3. session: re-detect after a 1-char edit in net/http/server.go', limit: 'median ≤ 2 ms, p99 ≤ 5 ms' };
   if (!root) return { ...row, figure: 'n/a: no Go installation (GOROOT) found' };
-  const r = child('session', [`--dir=${join(root, 'src', 'net', 'http')}`, `--n=${smoke ? 20 : 500}`]);
+  const r = child('session', [`--dir=${join(root, 'src', 'net', 'http')}`, `--n=${smoke ? 20 : 500}`, `--warmup=${smoke ? 5 : 50}`]);
   if (r.error) return { ...row, figure: `n/a: ${r.error}` };
-  return { ...row, figure: `median ${ms(r.median)}, p99 ${ms(r.p99)}`, pass: r.median <= 2 && r.p99 <= 5, note: `${r.n} edits` };
+  const note = `${r.n} edits, after ${r.warmup} untimed ones while V8 compiles the edit path (the slowest of those: ${ms(r.warmupMax)})`;
+  return { ...row, figure: `median ${ms(r.median)}, p99 ${ms(r.p99)}`, pass: r.median <= 2 && r.p99 <= 5, note };
 }
 
 /** Target 4: RSS after 10,000 detections of a mid-sized package within 5% of RSS after 1,000. */
@@ -294,8 +295,11 @@ async function childSession() {
   session.detect();
   // Inside the body of (*Server).Serve: after its opening line, at the first tab of the next.
   const at = server.text.indexOf('\n', server.text.indexOf('func (srv *Server) Serve(')) + 2;
+  // An editor's first keystrokes run code V8 has not compiled yet, and its background compiler
+  // threads compete for the cores meanwhile: those edits are timed apart, as warm-up.
+  const warmup = Number(flag('warmup'));
   const times = [];
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < warmup + n; i++) {
     const edit = i % 2 === 0 ? { start: at, end: at, text: 'x' } : { start: at, end: at + 1, text: '' };
     const t0 = performance.now();
     session.editFile('server.go', [edit]);
@@ -304,7 +308,8 @@ async function childSession() {
   }
   session.dispose?.();
   parser.dispose();
-  console.log(JSON.stringify({ n, median: median(times), p99: percentile(times, 99) }));
+  const timed = times.slice(warmup);
+  console.log(JSON.stringify({ n, median: median(timed), p99: percentile(timed, 99), warmup, warmupMax: Math.max(0, ...times.slice(0, warmup)) }));
 }
 
 /** A child prints one JSON line: its figures, or `{error}` (a thrown message, not a stack). */
