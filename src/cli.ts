@@ -9,6 +9,7 @@ import { setFlagsFromString } from 'node:v8';
 import { parseArgs } from './cli/args.js';
 import { helpText } from './cli/help.js';
 import { startWorkers } from './cli/spawn.js';
+import { compileWasm } from './cli/wasm.js';
 
 // A CLI run is short: most of V8's optimising work would be spent compiling, not running, and
 // every worker thread compiles its own copy. On the standard library (378 directories, 2 cores)
@@ -39,10 +40,14 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`gofn-detect ${version()}\n`);
     return 0;
   }
-  const workers = startWorkers(args.dirs);
+  const workers = await startWorkers(args.dirs);
+  // V8 compiles the wasm on other threads while this one loads detection's code.
+  const wasm = compileWasm();
+  // A run that ends before it needs a parser (a usage error) never awaits it.
+  wasm.catch(() => undefined);
   try {
     const { run } = await import('./cli/run.js');
-    return await run(args, { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) }, workers);
+    return await run(args, { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) }, { workers, wasm });
   } finally {
     // Those the directories did not need are still waiting for work.
     for (const worker of workers) void worker.terminate();

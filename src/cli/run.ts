@@ -16,7 +16,7 @@ import { UsageError, type CliArgs } from './args.js';
 import type { Target } from './detect-target.js';
 import { detectPool } from './pool.js';
 import { workerCount } from './spawn.js';
-import { compileWasm } from './wasm.js';
+import type { CompiledWasm } from './wasm.js';
 import { exitCodeFor, type ExitCode, type Output } from './exit.js';
 import { formatText } from './text.js';
 
@@ -66,19 +66,24 @@ function detectOptionsOf(args: CliArgs): Omit<DetectOptions, 'dir' | 'importPath
   };
 }
 
+/** What cli.ts starts before it loads this module: the worker threads, and the compiling of the wasm. */
+export interface Started {
+  workers: Worker[];
+  wasm: Promise<CompiledWasm>;
+}
+
 /**
- * detectAll runs detection over every directory, loading the parser only when needed. Many
+ * detectAll runs detection over every directory, making a parser only when needed. Many
  * directories are shared with the worker threads started for them (spawn.ts, pool.ts).
  */
-async function detectAll(targets: Target[], args: CliArgs, started: Worker[]): Promise<(DetectResult | DirError)[]> {
+async function detectAll(targets: Target[], args: CliArgs, started: Started): Promise<(DetectResult | DirError)[]> {
   if (targets.length === 0) return [];
-  const workers = started.slice(0, workerCount(targets.length));
-  for (const idle of started.slice(workers.length)) void idle.terminate();
-  // Without workers the parser loads the wasm itself: compiling it apart gains nothing then.
-  const wasm = workers.length > 0 ? await compileWasm() : undefined;
+  const workers = started.workers.slice(0, workerCount(targets.length));
+  for (const idle of started.workers.slice(workers.length)) void idle.terminate();
+  const wasm = await started.wasm;
   const parser = await createGoParser(wasm);
   try {
-    const results = await detectPool(parser, targets, detectOptionsOf(args), wasm && { workers, wasm });
+    const results = await detectPool(parser, targets, detectOptionsOf(args), workers.length > 0 ? { workers, wasm } : undefined);
     return results.filter((result): result is DetectResult | DirError => result !== undefined);
   } finally {
     parser.dispose();
@@ -121,17 +126,17 @@ function render(output: Output, args: CliArgs): string {
 
 /**
  * run carries out a parsed command line and returns the exit code. Usage errors are thrown as
- * UsageError; a single directory that cannot be used is one line on stderr and exit 2. `workers`
- * are the threads started for it (spawn.ts), waiting for their share; the caller stops them.
+ * UsageError; a single directory that cannot be used is one line on stderr and exit 2. The
+ * `started` workers wait for their share (the caller stops them).
  */
-export async function run(args: CliArgs, io: Io, workers: Worker[] = []): Promise<ExitCode> {
+export async function run(args: CliArgs, io: Io, started: Started): Promise<ExitCode> {
   const first = args.dirs[0];
   const single = args.dirs.length === 1 && first !== undefined && !isPattern(first);
   const targets = await resolveDirs(args.dirs);
   for (const flag of ['target', 'emit'] as const) {
     if (args[flag] !== undefined && targets.length !== 1) throw new UsageError(`--${flag} needs exactly one package, got ${targets.length}`);
   }
-  const results = await detectAll(targets, args, workers);
+  const results = await detectAll(targets, args, started);
   const only = results[0];
   let output: Output = results;
   if (single && only) {

@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 
 /** Below this many directories per worker, a worker thread costs more to start than it saves. */
 const fewTargets = 8;
@@ -34,8 +34,11 @@ const youngGenerationMb = 12;
  * for patterns, as many as the cores allow, since their directories are not known yet. Workers
  * the directories turn out not to need are stopped (run.ts).
  */
-export function startWorkers(args: readonly string[]): Worker[] {
+export async function startWorkers(args: readonly string[]): Promise<Worker[]> {
   // A pattern is an argument with `...` (node/expand.ts's isPattern, not loaded here to start sooner).
   const count = args.some((arg) => arg.includes('...')) ? workerCount(Infinity) : workerCount(args.length);
+  if (count === 0) return [];
+  // Loaded only when needed: a run over one directory does not pay for it.
+  const { Worker } = await import('node:worker_threads');
   return Array.from({ length: count }, () => new Worker(workerUrl, { resourceLimits: { maxYoungGenerationSizeMb: youngGenerationMb } }));
 }

@@ -1,7 +1,7 @@
 /**
- * The wasm compiled once for every thread of a CLI run: a `WebAssembly.Module` posted to a
- * worker is instantiated there without compiling again, and V8's optimised code for it is shared
- * too, so a worker starts detecting sooner and the process compiles the grammar once.
+ * The wasm compiled once for every thread of a CLI run, started before detection's code loads:
+ * a `WebAssembly.Module` posted to a worker is instantiated there without compiling again, so a
+ * worker starts detecting sooner and the process compiles the grammar once.
  */
 import { readFile } from 'node:fs/promises';
 import { defaultGoWasmUrl } from '../wasm-url.js';
