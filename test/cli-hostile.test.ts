@@ -4,27 +4,13 @@
 // that every position in the JSON is consistent with the bytes on disk. When the tests run as
 // root, the CLI runs without the capabilities that let root ignore file modes, so that mode-000
 // files are unreadable to it.
-import { execFile, spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { execFile } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { cliPath as cli, ensureBuilt, packageRoot } from './support/dist.js';
+import { cliPath as cli, ensureBuilt } from './support/dist.js';
 import { CliOutput, type DetectResult } from '../src/schema.js';
 import { checkResult } from './fuzz/check.js';
 import { diskFiles, makeHostileTree, removeHostileTree } from './hostile/tree.js';
-import { hasTool } from './support/tools.js';
-
-const isRoot = process.getuid?.() === 0;
-/**
- * As root, mode 000 means nothing. Dropping CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH from the
- * bounding set makes root obey file modes, while it still owns and reads the checkout wherever it
- * lies (running as `nobody` instead fails when the checkout is in a private directory).
- */
-const withoutDac = ['--bounding-set=-dac_override,-dac_read_search', '--'];
-const dropsDac =
-  isRoot &&
-  hasTool('setpriv') &&
-  spawnSync('setpriv', [...withoutDac, process.execPath, '-e', `require('fs').accessSync(${JSON.stringify(join(packageRoot, 'package.json'))}, 4)`]).status === 0;
-const canLock = !isRoot || dropsDac;
+import { canLock, dropsDac, isRoot, withoutDac } from './support/unprivileged.js';
 
 let root = '';
 
